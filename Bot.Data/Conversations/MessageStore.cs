@@ -1,0 +1,95 @@
+using Dapper;
+
+namespace Bot.Data.Conversations;
+
+/// <summary>
+/// Every message in and out of a conversation. An inbound message's channel id is its idempotency key:
+/// a redelivery finds the first row instead of adding another.
+/// </summary>
+public sealed class MessageStore(Database database)
+{
+    private const string InsertInboundSql = """
+        INSERT INTO messages (conversation_id, direction, author_kind, channel, text, at, external_id)
+        VALUES (@ConversationId, 'in', 'user', @Channel, @Text, @At, @ExternalId)
+        ON CONFLICT (channel, external_id) DO NOTHING
+        RETURNING id
+        """;
+
+    private const string FindInboundSql = """
+        SELECT id AS MessageId, processed_at IS NOT NULL AS AlreadyProcessed
+        FROM messages
+        WHERE channel = @Channel AND external_id = @ExternalId
+        """;
+
+    private const string InsertOutboundSql = """
+        INSERT INTO messages (conversation_id, direction, author_kind, channel, text, at)
+        VALUES (@ConversationId, 'out', @AuthorKind, @Channel, @Text, @At)
+        RETURNING id
+        """;
+
+    private const string MarkProcessedSql = "UPDATE messages SET processed_at = @At WHERE id = @MessageId";
+
+    private const string TranscriptSql = """
+        SELECT id AS Id, direction AS Direction, author_kind AS AuthorKind, channel AS Channel, text AS Text,
+               external_id AS ExternalId, processed_at IS NOT NULL AS Processed
+        FROM messages
+        WHERE conversation_id = @ConversationId
+        ORDER BY id
+        """;
+
+    /// <summary>
+    /// Stores an inbound message once. A redelivery of a message already stored returns the first row, and says
+    /// whether its turn already finished (then the caller does nothing more) or not (the earlier attempt failed).
+    /// </summary>
+    public async Task<InboundRecord> RecordInboundAsync(InboundMessage message, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var args = new
+        {
+            message.ConversationId,
+            message.Channel,
+            message.Text,
+            At = message.At.ToUniversalTime(),
+            message.ExternalId,
+        };
+        var id = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(InsertInboundSql, args, cancellationToken: cancellationToken));
+        if (id is { } newId)
+        {
+            return new InboundRecord { MessageId = newId, AlreadyProcessed = false };
+        }
+
+        return await connection.QuerySingleAsync<InboundRecord>(new CommandDefinition(FindInboundSql, args, cancellationToken: cancellationToken));
+    }
+
+    public async Task MarkProcessedAsync(long messageId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            MarkProcessedSql, new { MessageId = messageId, At = at.ToUniversalTime() }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<long> RecordOutboundAsync(OutboundMessage message, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            InsertOutboundSql,
+            new
+            {
+                message.ConversationId,
+                AuthorKind = message.Author.ToStorageName(),
+                message.Channel,
+                message.Text,
+                At = message.At.ToUniversalTime(),
+            },
+            cancellationToken: cancellationToken));
+    }
+
+    /// <summary>The conversation's messages in the order they were stored.</summary>
+    public async Task<IReadOnlyList<StoredMessage>> TranscriptAsync(long conversationId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<StoredMessage>(new CommandDefinition(
+            TranscriptSql, new { ConversationId = conversationId }, cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
+}

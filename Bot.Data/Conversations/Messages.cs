@@ -1,0 +1,53 @@
+namespace Bot.Data.Conversations;
+
+/// <summary>Who wrote a message. Stored as the lower-case name.</summary>
+public enum AuthorKind
+{
+    User,
+    Bot,
+    Technician,
+    System,
+}
+
+public static class AuthorKindNames
+{
+    public static string ToStorageName(this AuthorKind kind) => kind switch
+    {
+        AuthorKind.User => "user",
+        AuthorKind.Bot => "bot",
+        AuthorKind.Technician => "technician",
+        AuthorKind.System => "system",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+}
+
+/// <summary>A message a person sent; <paramref name="ExternalId"/> is the channel's id for it, when it has one.</summary>
+public sealed record InboundMessage(long ConversationId, string Channel, string? Text, DateTimeOffset At, string? ExternalId);
+
+public sealed record OutboundMessage(long ConversationId, AuthorKind Author, string Channel, string? Text, DateTimeOffset At);
+
+// Rows read by Dapper are property records: engines return booleans as different types (SQLite: integers).
+public sealed record InboundRecord
+{
+    public long MessageId { get; init; }
+
+    /// <summary>The turn that handled this message finished; a redelivery needs nothing more.</summary>
+    public bool AlreadyProcessed { get; init; }
+}
+
+public sealed record StoredMessage
+{
+    public long Id { get; init; }
+
+    public required string Direction { get; init; }
+
+    public required string AuthorKind { get; init; }
+
+    public required string Channel { get; init; }
+
+    public string? Text { get; init; }
+
+    public string? ExternalId { get; init; }
+
+    public bool Processed { get; init; }
+}

@@ -1,0 +1,34 @@
+using System.Data.Common;
+using Bot.Data.Dialects;
+
+namespace Bot.Data;
+
+/// <summary>The configured database: its dialect and connection string. Every store opens connections here.</summary>
+public sealed class Database(SqlDialect dialect, string connectionString)
+{
+    public SqlDialect Dialect { get; } = dialect;
+
+    public string ConnectionString { get; } = connectionString;
+
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = Dialect.CreateConnection(ConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    public static SqlDialect DialectFor(StorageProvider provider) => provider switch
+    {
+        StorageProvider.Sqlite => new SqliteDialect(),
+        StorageProvider.Postgres => new PostgresDialect(),
+        _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "No dialect for this provider."),
+    };
+}

@@ -1,0 +1,61 @@
+using System.Data.Common;
+using DbUp;
+using DbUp.Builder;
+using Npgsql;
+
+namespace Bot.Data.Dialects;
+
+public sealed class PostgresDialect : SqlDialect
+{
+    /// <summary>An arbitrary, fixed key for <c>pg_advisory_lock</c>: "desk" in ASCII.</summary>
+    private const long MigrationLockKey = 0x6465736B;
+
+    public override StorageProvider Provider => StorageProvider.Postgres;
+
+    public override string AnyOf(string column, string parameter) => $"{column} = ANY({parameter})";
+
+    public override DbConnection CreateConnection(string connectionString) => new NpgsqlConnection(connectionString);
+
+    public override UpgradeEngineBuilder MigrationsTarget(string connectionString) =>
+        DeployChanges.To.PostgresqlDatabase(connectionString);
+
+    /// <summary>A session-level advisory lock, held on its own connection until disposed.</summary>
+    public override async Task<IAsyncDisposable> AcquireMigrationLockAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var connection = new NpgsqlConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using var command = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection);
+            command.Parameters.AddWithValue("key", MigrationLockKey);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return new AdvisoryLock(connection);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    public override string Describe(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        return $"the PostgreSQL database '{builder.Database}' on {builder.Host}:{builder.Port}";
+    }
+
+    private sealed class AdvisoryLock(NpgsqlConnection connection) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            // Closing the session releases the lock as well; unlocking first keeps pooled connections clean.
+            await using (var command = new NpgsqlCommand("SELECT pg_advisory_unlock(@key)", connection))
+            {
+                command.Parameters.AddWithValue("key", MigrationLockKey);
+                await command.ExecuteNonQueryAsync();
+            }
+
+            await connection.DisposeAsync();
+        }
+    }
+}

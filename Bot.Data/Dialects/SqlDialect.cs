@@ -1,0 +1,33 @@
+using System.Data.Common;
+using DbUp.Builder;
+
+namespace Bot.Data.Dialects;
+
+/// <summary>Everything that differs between database engines, in one place per engine.</summary>
+public abstract class SqlDialect
+{
+    public abstract StorageProvider Provider { get; }
+
+    /// <summary>The folder under <c>Schema/</c> that holds this engine's migration scripts.</summary>
+    public string SchemaFolder => Provider.ToString();
+
+    /// <summary>
+    /// SQL that is true when <paramref name="column"/> equals any element of the list parameter
+    /// <paramref name="parameter"/> (Dapper sends lists to PostgreSQL as one array, to others as expanded values).
+    /// </summary>
+    public abstract string AnyOf(string column, string parameter);
+
+    public abstract DbConnection CreateConnection(string connectionString);
+
+    /// <summary>A DbUp builder aimed at this engine.</summary>
+    public abstract UpgradeEngineBuilder MigrationsTarget(string connectionString);
+
+    /// <summary>
+    /// Holds an exclusive lock across processes while migrations run, so that two instances starting at once
+    /// do not both apply the same script.
+    /// </summary>
+    public abstract Task<IAsyncDisposable> AcquireMigrationLockAsync(string connectionString, CancellationToken cancellationToken);
+
+    /// <summary>Names the database for error messages (server, port, database or file), never the credentials.</summary>
+    public abstract string Describe(string connectionString);
+}

@@ -1,0 +1,63 @@
+using System.Data.Common;
+using DbUp;
+using DbUp.Builder;
+using Microsoft.Data.Sqlite;
+
+namespace Bot.Data.Dialects;
+
+public sealed class SqliteDialect : SqlDialect
+{
+    private static readonly TimeSpan LockPollInterval = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan LockTimeout = TimeSpan.FromMinutes(2);
+
+    public override StorageProvider Provider => StorageProvider.Sqlite;
+
+    public override string AnyOf(string column, string parameter) => $"{column} IN {parameter}";
+
+    public override DbConnection CreateConnection(string connectionString) => new SqliteConnection(connectionString);
+
+    public override UpgradeEngineBuilder MigrationsTarget(string connectionString) =>
+        DeployChanges.To.SqliteDatabase(connectionString);
+
+    /// <summary>SQLite is one file on one machine, so a lock file beside it is the cross-process lock.</summary>
+    public override async Task<IAsyncDisposable> AcquireMigrationLockAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var path = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        var lockPath = Path.GetFullPath(path) + ".migrations.lock";
+        var deadline = DateTime.UtcNow + LockTimeout;
+        while (true)
+        {
+            try
+            {
+                return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(LockPollInterval, cancellationToken);
+            }
+        }
+    }
+
+    public override string Describe(string connectionString) =>
+        $"the SQLite file '{new SqliteConnectionStringBuilder(connectionString).DataSource}'";
+
+    /// <summary>The default database: <c>data/bot.db</c> under the content root, with foreign keys enforced.</summary>
+    public static string DefaultConnectionString(string contentRoot) =>
+        new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(contentRoot, "data", "bot.db"),
+            ForeignKeys = true,
+            Pooling = true,
+        }.ToString();
+
+    /// <summary>Creates the folder that holds the database file, so that a first run needs no set-up.</summary>
+    public static void EnsureFolderExists(string connectionString)
+    {
+        var path = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using Bot.Data.Conversations;
+using Bot.Data.Dialects;
+using Bot.Data.Schema;
+using Bot.Data.State;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Data;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// The database chosen by <c>Storage:Provider</c> and <c>ConnectionStrings:Bot</c> (SQLite under
+    /// <paramref name="contentRoot"/>/data by default), its stores, and migrations applied before the app starts.
+    /// </summary>
+    public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        services.AddOptions<StorageOptions>()
+            .Bind(configuration.GetSection(StorageOptions.Section))
+            .Configure(options => options.ConnectionString ??= configuration.GetConnectionString(StorageOptions.ConnectionStringName))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
+            options.TryGetProvider(out var engine);
+            var connectionString = options.ConnectionString;
+            if (engine == StorageProvider.Sqlite)
+            {
+                connectionString = string.IsNullOrWhiteSpace(connectionString)
+                    ? SqliteDialect.DefaultConnectionString(contentRoot)
+                    : connectionString;
+                SqliteDialect.EnsureFolderExists(connectionString);
+            }
+
+            return new Database(Database.DialectFor(engine), connectionString!);
+        });
+
+        services.AddSingleton<SchemaMigrator>();
+        services.AddHostedService<SchemaMigrationService>();
+        services.AddSingleton<ConversationStore>();
+        services.AddSingleton<MessageStore>();
+        services.AddSingleton<StateStore>();
+        return services;
+    }
+}
