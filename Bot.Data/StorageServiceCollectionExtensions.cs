@@ -23,7 +23,6 @@ public static class StorageServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
 
-        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
@@ -40,6 +39,16 @@ public static class StorageServiceCollectionExtensions
             return new Database(Database.DialectFor(engine), connectionString!);
         });
 
+        return services.AddStores();
+    }
+
+    /// <summary>An already chosen database (tools, tests) with the same stores and start-up migrations.</summary>
+    public static IServiceCollection AddStorage(this IServiceCollection services, Database database) =>
+        services.AddSingleton(database).AddStores();
+
+    private static IServiceCollection AddStores(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SchemaMigrator>();
         services.AddHostedService<SchemaMigrationService>();
         services.AddSingleton<ConversationStore>();
