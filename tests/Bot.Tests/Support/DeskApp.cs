@@ -1,0 +1,46 @@
+using Bot.Data;
+using Bot.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Bot.Tests.Support;
+
+/// <summary>The whole app in-process on a real, fresh database, with settings and services a test may change.</summary>
+internal sealed class DeskApp : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> settings;
+    private readonly Action<IServiceCollection>? replaceServices;
+
+    public DeskApp(Dictionary<string, string?> settings, Action<IServiceCollection>? replaceServices = null)
+    {
+        this.settings = settings;
+        this.replaceServices = replaceServices;
+    }
+
+    public CapturedLogs Logs { get; } = new();
+
+    public static DeskApp On(TestDatabase database, Action<IServiceCollection>? replaceServices = null, Dictionary<string, string?>? settings = null)
+    {
+        var all = new Dictionary<string, string?>(settings ?? [])
+        {
+            ["Storage:Provider"] = database.Provider.ToString(),
+            ["ConnectionStrings:Bot"] = database.ConnectionString,
+        };
+        return new DeskApp(all, replaceServices);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(settings));
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
+        if (replaceServices is not null)
+        {
+            builder.ConfigureTestServices(replaceServices);
+        }
+    }
+}
