@@ -16,6 +16,7 @@ public sealed class Database(SqlDialect dialect, string connectionString)
         try
         {
             await connection.OpenAsync(cancellationToken);
+            await Dialect.ConfigureConnectionAsync(connection, cancellationToken);
             return connection;
         }
         catch

@@ -19,6 +19,12 @@ public abstract class SqlDialect
 
     public abstract DbConnection CreateConnection(string connectionString);
 
+    /// <summary>Per-connection settings, run on every connection the stores open.</summary>
+    public virtual Task ConfigureConnectionAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Database-wide settings that cannot run inside a migration's transaction; run before migrating.</summary>
+    public virtual Task PrepareDatabaseAsync(string connectionString, CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>A DbUp builder aimed at this engine.</summary>
     public abstract UpgradeEngineBuilder MigrationsTarget(string connectionString);
 

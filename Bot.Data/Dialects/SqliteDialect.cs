@@ -9,12 +9,34 @@ public sealed class SqliteDialect : SqlDialect
 {
     private static readonly TimeSpan LockPollInterval = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan LockTimeout = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(30);
 
     public override StorageProvider Provider => StorageProvider.Sqlite;
 
     public override string AnyOf(string column, string parameter) => $"{column} IN {parameter}";
 
     public override DbConnection CreateConnection(string connectionString) => new SqliteConnection(connectionString);
+
+    /// <summary>
+    /// Waits for another writer's lock instead of failing at once with "database is locked": SQLite has one writer
+    /// at a time, and a statement with RETURNING can meet the lock after its first row, where the provider does not retry.
+    /// </summary>
+    public override async Task ConfigureConnectionAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds}";
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Write-ahead logging lets readers go on while one connection writes; the mode stays with the file.</summary>
+    public override async Task PrepareDatabaseAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode = WAL";
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
 
     public override UpgradeEngineBuilder MigrationsTarget(string connectionString) =>
         DeployChanges.To.SqliteDatabase(connectionString);

@@ -18,6 +18,7 @@ public sealed class SchemaMigrator(Database database, ILogger<SchemaMigrator> lo
         try
         {
             await using var migrationLock = await dialect.AcquireMigrationLockAsync(database.ConnectionString, cancellationToken);
+            await dialect.PrepareDatabaseAsync(database.ConnectionString, cancellationToken);
             var result = Engine(logProgress: true).PerformUpgrade();
             if (!result.Successful)
             {

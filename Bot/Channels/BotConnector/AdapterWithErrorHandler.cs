@@ -1,3 +1,5 @@
+using System.Data.Common;
+using System.Globalization;
 using Bot.Dialogs;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
@@ -21,7 +23,9 @@ public sealed partial class AdapterWithErrorHandler : CloudAdapter
         OnTurnError = async (turnContext, exception) =>
         {
             // The exception's message can quote what the person wrote; its type and the channel are enough to start.
-            LogTurnFailed(logger, exception.GetType().FullName, turnContext.Activity.ChannelId, turnContext.Activity.Type, exception.StackTrace);
+            // A database error's code (never its message, which can quote values) says which kind of failure it was.
+            var code = exception is DbException db ? db.SqlState ?? db.ErrorCode.ToString(CultureInfo.InvariantCulture) : null;
+            LogTurnFailed(logger, exception.GetType().FullName, code, turnContext.Activity.ChannelId, turnContext.Activity.Type, exception.StackTrace);
             if (turnContext.Activity.Type == ActivityTypes.Message)
             {
                 await turnContext.SendActivityAsync(ErrorReply);
@@ -29,6 +33,6 @@ public sealed partial class AdapterWithErrorHandler : CloudAdapter
         };
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "A turn failed with {ExceptionType} on channel {Channel} ({ActivityType}) at {StackTrace}")]
-    private static partial void LogTurnFailed(ILogger logger, string? exceptionType, string channel, string activityType, string? stackTrace);
+    [LoggerMessage(Level = LogLevel.Error, Message = "A turn failed with {ExceptionType} (code {ErrorCode}) on channel {Channel} ({ActivityType}) at {StackTrace}")]
+    private static partial void LogTurnFailed(ILogger logger, string? exceptionType, string? errorCode, string channel, string activityType, string? stackTrace);
 }
