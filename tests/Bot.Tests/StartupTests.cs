@@ -30,10 +30,7 @@ public class StartupTests
     [Fact]
     public void An_unreachable_database_stops_start_up_and_says_what_to_check()
     {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
+        var port = Ports.Closed();
         using var app = new DeskApp(new()
         {
             ["Storage:Provider"] = "Postgres",
@@ -42,7 +39,7 @@ public class StartupTests
 
         var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
 
-        var failure = Assert.IsType<StorageUnavailableException>(error.GetBaseException() as StorageUnavailableException ?? Unwrap(error));
+        var failure = Assert.IsType<StorageUnavailableException>(Unwrap(error));
         Assert.Contains($"Could not prepare the PostgreSQL database 'desk' on 127.0.0.1:{port}", failure.Message, StringComparison.Ordinal);
     }
 

@@ -77,7 +77,7 @@ public class SchemaMigratorTests
     [Fact]
     public async Task An_unreachable_postgres_server_is_reported_with_what_to_check()
     {
-        var port = ClosedPort();
+        var port = Ports.Closed();
         var database = new Database(Database.DialectFor(StorageProvider.Postgres),
             $"Host=127.0.0.1;Port={port};Database=desk;Username=desk;Password=secret-value;Timeout=3");
 
@@ -98,12 +98,5 @@ public class SchemaMigratorTests
     {
         await using var connection = await database.OpenAsync(CancellationToken.None);
         return await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schemaversions");
-    }
-
-    private static int ClosedPort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
