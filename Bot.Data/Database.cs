@@ -6,6 +6,8 @@ namespace Bot.Data;
 /// <summary>The configured database: its dialect and connection string. Every store opens connections here.</summary>
 public sealed class Database(SqlDialect dialect, string connectionString)
 {
+    static Database() => DateTimeOffsetHandler.Register();
+
     public SqlDialect Dialect { get; } = dialect;
 
     public string ConnectionString { get; } = connectionString;

@@ -1,7 +1,9 @@
 using Bot.Data.Conversations;
 using Bot.Data.Dialects;
 using Bot.Data.Schema;
+using Bot.Data.Knowledge;
 using Bot.Data.State;
+using Bot.Data.Tickets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -22,6 +24,8 @@ public static class StorageServiceCollectionExtensions
             .Configure(options => options.ConnectionString ??= configuration.GetConnectionString(StorageOptions.ConnectionStringName))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
+        services.AddOptions<CalendarOptions>().Bind(configuration.GetSection(CalendarOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CalendarOptions>, CalendarOptionsValidator>();
 
         services.AddSingleton(provider =>
         {
@@ -54,6 +58,12 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ConversationStore>();
         services.AddSingleton<MessageStore>();
         services.AddSingleton<StateStore>();
+        services.AddSingleton<KnowledgeStore>();
+        services.AddSingleton<SlaPolicyStore>();
+        services.AddSingleton<SelfServiceStore>();
+        services.AddSingleton<TicketStore>();
+        services.TryAddSingleton(provider => new BusinessCalendar(provider.GetRequiredService<IOptions<CalendarOptions>>().Value));
+        services.AddOptions<CalendarOptions>();
         return services;
     }
 }

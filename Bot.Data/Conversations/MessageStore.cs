@@ -9,8 +9,8 @@ namespace Bot.Data.Conversations;
 public sealed class MessageStore(Database database)
 {
     private const string InsertInboundSql = """
-        INSERT INTO messages (conversation_id, direction, author_kind, channel, text, at, external_id)
-        VALUES (@ConversationId, 'in', 'user', @Channel, @Text, @At, @ExternalId)
+        INSERT INTO messages (conversation_id, ticket_id, direction, author_kind, channel, text, at, external_id)
+        VALUES (@ConversationId, (SELECT open_ticket_id FROM conversations WHERE id = @ConversationId), 'in', 'user', @Channel, @Text, @At, @ExternalId)
         ON CONFLICT (channel, external_id) DO NOTHING
         RETURNING id
         """;
@@ -22,18 +22,26 @@ public sealed class MessageStore(Database database)
         """;
 
     private const string InsertOutboundSql = """
-        INSERT INTO messages (conversation_id, direction, author_kind, channel, text, at)
-        VALUES (@ConversationId, 'out', @AuthorKind, @Channel, @Text, @At)
+        INSERT INTO messages (conversation_id, ticket_id, direction, author_kind, channel, text, at)
+        VALUES (@ConversationId, (SELECT open_ticket_id FROM conversations WHERE id = @ConversationId), 'out', @AuthorKind, @Channel, @Text, @At)
         RETURNING id
         """;
 
     private const string MarkProcessedSql = "UPDATE messages SET processed_at = @At WHERE id = @MessageId";
 
     private const string TranscriptSql = """
-        SELECT id AS Id, direction AS Direction, author_kind AS AuthorKind, channel AS Channel, text AS Text,
-               external_id AS ExternalId, processed_at IS NOT NULL AS Processed
+        SELECT id AS Id, ticket_id AS TicketId, direction AS Direction, author_kind AS AuthorKind, channel AS Channel,
+               text AS Text, external_id AS ExternalId, processed_at IS NOT NULL AS Processed
         FROM messages
         WHERE conversation_id = @ConversationId
+        ORDER BY id
+        """;
+
+    private const string TicketTranscriptSql = """
+        SELECT id AS Id, ticket_id AS TicketId, direction AS Direction, author_kind AS AuthorKind, channel AS Channel,
+               text AS Text, external_id AS ExternalId, processed_at IS NOT NULL AS Processed
+        FROM messages
+        WHERE ticket_id = @TicketId
         ORDER BY id
         """;
 
@@ -82,6 +90,15 @@ public sealed class MessageStore(Database database)
                 At = message.At.ToUniversalTime(),
             },
             cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Every message logged on a ticket, in the order they were stored.</summary>
+    public async Task<IReadOnlyList<StoredMessage>> TicketTranscriptAsync(long ticketId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<StoredMessage>(new CommandDefinition(
+            TicketTranscriptSql, new { TicketId = ticketId }, cancellationToken: cancellationToken));
+        return rows.AsList();
     }
 
     /// <summary>The conversation's messages in the order they were stored.</summary>

@@ -39,6 +39,8 @@ public sealed record StoredMessage
 {
     public long Id { get; init; }
 
+    public long? TicketId { get; init; }
+
     public required string Direction { get; init; }
 
     public required string AuthorKind { get; init; }

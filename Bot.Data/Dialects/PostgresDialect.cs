@@ -14,6 +14,28 @@ public sealed class PostgresDialect : SqlDialect
 
     public override string AnyOf(string column, string parameter) => $"{column} = ANY({parameter})";
 
+    public override string ClearSearchIndexSql => "UPDATE kb_articles SET search_vector = NULL";
+
+    public override string IndexArticleSql => """
+        UPDATE kb_articles SET search_vector =
+            setweight(to_tsvector(CAST(@Config AS regconfig), @Title), 'A') ||
+            setweight(to_tsvector(CAST(@Config AS regconfig), @Keywords), 'A') ||
+            setweight(to_tsvector(CAST(@Config AS regconfig), @Summary), 'B') ||
+            setweight(to_tsvector(CAST(@Config AS regconfig), @Body), 'C')
+        WHERE id = @Id
+        """;
+
+    public override string LexicalSearchSql => """
+        SELECT id AS Id, slug AS Slug, topic AS Topic, title AS Title,
+               ts_rank_cd(search_vector, to_tsquery(CAST(@Config AS regconfig), @Query)) AS Score
+        FROM kb_articles
+        WHERE language = @Language AND search_vector @@ to_tsquery(CAST(@Config AS regconfig), @Query)
+        ORDER BY Score DESC
+        LIMIT @Limit
+        """;
+
+    public override string AnyTermQuery(IReadOnlyList<string> terms) => string.Join(" | ", terms);
+
     public override DbConnection CreateConnection(string connectionString) => new NpgsqlConnection(connectionString);
 
     public override UpgradeEngineBuilder MigrationsTarget(string connectionString) =>

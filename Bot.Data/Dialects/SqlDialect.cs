@@ -17,6 +17,21 @@ public abstract class SqlDialect
     /// </summary>
     public abstract string AnyOf(string column, string parameter);
 
+    /// <summary>Empties the full-text index before the articles are written again (parameters: none).</summary>
+    public abstract string ClearSearchIndexSql { get; }
+
+    /// <summary>Indexes one article (parameters: @Id, @Config, and accent-folded @Title, @Keywords, @Summary, @Body).</summary>
+    public abstract string IndexArticleSql { get; }
+
+    /// <summary>
+    /// Full-text search (parameters: @Query from <see cref="AnyTermQuery"/>, @Language, @Config, @Limit) returning
+    /// Id, Slug, Topic, Title and Score (higher is better), best first.
+    /// </summary>
+    public abstract string LexicalSearchSql { get; }
+
+    /// <summary>A full-text query that matches any of the (folded, alphanumeric) terms.</summary>
+    public abstract string AnyTermQuery(IReadOnlyList<string> terms);
+
     public abstract DbConnection CreateConnection(string connectionString);
 
     /// <summary>Per-connection settings, run on every connection the stores open.</summary>

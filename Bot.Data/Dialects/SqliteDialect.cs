@@ -15,6 +15,23 @@ public sealed class SqliteDialect : SqlDialect
 
     public override string AnyOf(string column, string parameter) => $"{column} IN {parameter}";
 
+    public override string ClearSearchIndexSql => "DELETE FROM kb_search";
+
+    public override string IndexArticleSql =>
+        "INSERT INTO kb_search (rowid, title, keywords, summary, body) VALUES (@Id, @Title, @Keywords, @Summary, @Body)";
+
+    // bm25() is lower-is-better; weights favour title and keywords over summary and steps.
+    public override string LexicalSearchSql => """
+        SELECT a.id AS Id, a.slug AS Slug, a.topic AS Topic, a.title AS Title, -bm25(kb_search, 4.0, 4.0, 2.0, 1.0) AS Score
+        FROM kb_search JOIN kb_articles a ON a.id = kb_search.rowid
+        WHERE kb_search MATCH @Query AND a.language = @Language
+        ORDER BY Score DESC
+        LIMIT @Limit
+        """;
+
+    public override string AnyTermQuery(IReadOnlyList<string> terms) =>
+        string.Join(" OR ", terms.Select(term => $"\"{term}\""));
+
     public override DbConnection CreateConnection(string connectionString) => new SqliteConnection(connectionString);
 
     /// <summary>
