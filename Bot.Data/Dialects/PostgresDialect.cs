@@ -34,6 +34,8 @@ public sealed class PostgresDialect : SqlDialect
         LIMIT @Limit
         """;
 
+    public override double LexicalScoreScale => 0.1;
+
     public override string AnyTermQuery(IReadOnlyList<string> terms) => string.Join(" | ", terms);
 
     public override DbConnection CreateConnection(string connectionString) => new NpgsqlConnection(connectionString);

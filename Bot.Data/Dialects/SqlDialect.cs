@@ -29,6 +29,9 @@ public abstract class SqlDialect
     /// </summary>
     public abstract string LexicalSearchSql { get; }
 
+    /// <summary>The <see cref="LexicalSearchSql"/> score of a fair match, where a score maps to one half on a 0–1 scale.</summary>
+    public abstract double LexicalScoreScale { get; }
+
     /// <summary>A full-text query that matches any of the (folded, alphanumeric) terms.</summary>
     public abstract string AnyTermQuery(IReadOnlyList<string> terms);
 

@@ -29,6 +29,8 @@ public sealed class SqliteDialect : SqlDialect
         LIMIT @Limit
         """;
 
+    public override double LexicalScoreScale => 4.0;
+
     public override string AnyTermQuery(IReadOnlyList<string> terms) =>
         string.Join(" OR ", terms.Select(term => $"\"{term}\""));
 

@@ -75,6 +75,9 @@ public sealed class KnowledgeStore(Database database, TimeProvider time)
         await transaction.CommitAsync(cancellationToken);
     }
 
+    /// <summary>A typical relevance of a good full-text match on this engine, to put its scores on a common scale.</summary>
+    public double LexicalScoreScale => database.Dialect.LexicalScoreScale;
+
     public async Task<IReadOnlyList<StoredArticle>> ListAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

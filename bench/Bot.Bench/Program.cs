@@ -1,8 +1,12 @@
 using System.Globalization;
+using Bot.Data;
 
 namespace Bot.Bench;
 
-/// <summary><c>dotnet run -c Release --project bench/Bot.Bench -- replies [messages] [conversations]</c></summary>
+/// <summary>
+/// <c>dotnet run -c Release --project bench/Bot.Bench -- replies [messages] [conversations]</c>;
+/// <c>-- kb [Sqlite|Postgres] [threshold]</c>; <c>-- kb-sweep [Sqlite|Postgres] [dev|heldout]</c>.
+/// </summary>
 internal static class BenchProgram
 {
     public static async Task<int> Main(string[] args)
@@ -14,9 +18,21 @@ internal static class BenchProgram
                 var conversations = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 16;
                 await ReplyCostBenchmark.RunAsync(messages, conversations);
                 return 0;
+            case "kb":
+                await KnowledgeSearchBenchmark.RunAsync(Provider(args), args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : null);
+                return 0;
+            case "kb-sweep":
+                await KnowledgeSearchBenchmark.SweepAsync(Provider(args), args.Length > 2 ? args[2] : "dev");
+                return 0;
+            case "kb-memory":
+                await KnowledgeSearchBenchmark.MemoryChildAsync(Provider(args), args.Length > 2 && args[2] == "on");
+                return 0;
             default:
-                await Console.Error.WriteLineAsync($"Unknown benchmark '{args[0]}'. Known: replies.");
+                await Console.Error.WriteLineAsync($"Unknown benchmark '{args[0]}'. Known: replies, kb, kb-sweep.");
                 return 2;
         }
     }
+
+    private static StorageProvider Provider(string[] args) =>
+        args.Length > 1 ? Enum.Parse<StorageProvider>(args[1], ignoreCase: true) : StorageProvider.Sqlite;
 }
