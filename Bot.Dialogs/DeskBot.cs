@@ -1,20 +1,17 @@
 using Bot.Dialogs.Engine;
+using Bot.Dialogs.Engine.Rendering;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
 namespace Bot.Dialogs;
 
 /// <summary>
-/// The bot on every channel. For now it greets once per conversation and acknowledges each message; the dialogs
-/// (triage, troubleshooting, tickets) take over the message handling next.
+/// The bot on every channel: it hands each turn to the dialog engine with the person's dialog state, and renders
+/// what the dialogs say for the channel the person used.
 /// </summary>
-public sealed class DeskBot(ConversationState conversationState) : ActivityHandler
+public sealed class DeskBot(ConversationState conversationState, DialogEngine engine) : ActivityHandler
 {
-    public const string Greeting =
-        "Hi! I'm the district's device help desk. Tell me what's going on with your laptop or hotspot.";
-
-    private readonly IStatePropertyAccessor<ConversationData> data =
-        conversationState.CreateProperty<ConversationData>(nameof(ConversationData));
+    private readonly IStatePropertyAccessor<DialogState> dialogState = conversationState.CreateProperty<DialogState>(nameof(DialogState));
 
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
@@ -27,26 +24,25 @@ public sealed class DeskBot(ConversationState conversationState) : ActivityHandl
     {
         if (membersAdded.Any(member => member.Id != turnContext.Activity.Recipient?.Id))
         {
-            await GreetOnceAsync(turnContext, cancellationToken);
+            await DialogEngine.GreetAsync(await ContextAsync(turnContext, cancellationToken));
         }
     }
 
-    protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
-    {
-        await GreetOnceAsync(turnContext, cancellationToken);
-        var conversation = await data.GetAsync(turnContext, () => new ConversationData(), cancellationToken);
-        conversation.MessagesReceived++;
-        await turnContext.SendActivityAsync(
-            MessageFactory.Text($"Thanks, I got your message: \u201c{turnContext.Activity.Text}\u201d."), cancellationToken);
-    }
+    protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken) =>
+        await engine.OnMessageAsync(await ContextAsync(turnContext, cancellationToken));
 
-    private async Task GreetOnceAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    private async Task<DialogContext> ContextAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
-        var conversation = await data.GetAsync(turnContext, () => new ConversationData(), cancellationToken);
-        if (!conversation.Greeted)
-        {
-            conversation.Greeted = true;
-            await turnContext.SendActivityAsync(MessageFactory.Text(Greeting), cancellationToken);
-        }
+        var state = await dialogState.GetAsync(turnContext, () => new DialogState(), cancellationToken);
+        var activity = turnContext.Activity;
+        var conversation = turnContext.TurnState.Get<TranscriptMiddleware.StoredConversation>()
+            ?? throw new InvalidOperationException("The transcript middleware must run before the bot.");
+        var renderer = ReplyRenderer.ForChannel(activity.ChannelId);
+        return new DialogContext(
+            state,
+            new Requester(activity.ChannelId, activity.From?.Id ?? string.Empty, conversation.Id),
+            activity.Text ?? string.Empty,
+            reply => turnContext.SendActivitiesAsync([.. renderer.Render(reply, Texts.For(state.Language))], cancellationToken),
+            cancellationToken);
     }
 }

@@ -29,6 +29,7 @@ public sealed partial class TranscriptMiddleware(
                 time.GetUtcNow()),
             cancellationToken);
 
+        turnContext.TurnState.Set(new StoredConversation(conversationId));
         InboundRecord? inbound = null;
         if (activity.Type == ActivityTypes.Message)
         {
@@ -62,6 +63,9 @@ public sealed partial class TranscriptMiddleware(
             await messages.MarkProcessedAsync(inbound.MessageId, time.GetUtcNow(), cancellationToken);
         }
     }
+
+    /// <summary>The conversation's row id, for the turn's other parts (tickets link to it).</summary>
+    public sealed record StoredConversation(long Id);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ignored a redelivery of message {MessageId} on {Channel}: it was already handled")]
     private static partial void LogRedelivery(ILogger logger, string channel, long messageId);

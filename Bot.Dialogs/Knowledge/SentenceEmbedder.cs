@@ -4,11 +4,14 @@ namespace Bot.Dialogs.Knowledge;
 
 /// <summary>
 /// MiniLM sentence embeddings (384 numbers, unit length), from the model shipped inside its NuGet package: nothing is
-/// downloaded. Loading takes about two seconds and a few hundred MB, so it happens once, on first use.
+/// downloaded. Loading takes about two seconds and a few hundred MB, so the model is loaded once per process, on
+/// first use, and shared (ONNX Runtime sessions are safe to run concurrently).
 /// </summary>
-public sealed class SentenceEmbedder : IDisposable
+public sealed class SentenceEmbedder
 {
-    private readonly Lazy<SentenceEncoder> encoder = new(() => new SentenceEncoder(), LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<SentenceEncoder> SharedEncoder = new(() => new SentenceEncoder(), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private readonly Lazy<SentenceEncoder> encoder = SharedEncoder;
 
     /// <summary>Small batches keep the model's working memory small when a whole knowledge base is embedded.</summary>
     private const int BatchSize = 16;
@@ -26,13 +29,5 @@ public sealed class SentenceEmbedder : IDisposable
         }
 
         return dot;
-    }
-
-    public void Dispose()
-    {
-        if (encoder.IsValueCreated)
-        {
-            encoder.Value.Dispose();
-        }
     }
 }

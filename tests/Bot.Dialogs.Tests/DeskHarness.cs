@@ -1,55 +1,85 @@
 using Bot.Data;
 using Bot.Data.Conversations;
+using Bot.Dialogs.Knowledge;
 using Bot.Testing;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Dialogs.Tests;
 
-/// <summary>The desk's real services on a real, fresh database, with a Bot Framework <see cref="TestAdapter"/>.</summary>
+/// <summary>
+/// The desk's real services on a real, fresh database, with the shipped knowledge base loaded and a Bot Framework
+/// <see cref="TestAdapter"/>. The clock stands at Tuesday 2026-12-01 10:00 in Chicago unless a test moves it.
+/// </summary>
 internal sealed class DeskHarness : IAsyncDisposable
 {
-    private readonly TestDatabase database;
-    private readonly ServiceProvider services;
+    public static readonly DateTimeOffset Tuesday10am = new(2026, 12, 1, 16, 0, 0, TimeSpan.Zero);
 
-    private DeskHarness(TestDatabase database)
+    private readonly TestDatabase database;
+
+    private DeskHarness(TestDatabase database, string channel, bool semantic)
     {
         this.database = database;
-        services = new ServiceCollection()
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Knowledge:WatchForChanges"] = "false",
+            ["Knowledge:Semantic"] = semantic ? "true" : "false",
+        }).Build();
+        Services = new ServiceCollection()
             .AddLogging()
+            .AddSingleton<TimeProvider>(Clock)
             .AddStorage(database.Database)
-            .AddDialogs()
+            .AddDialogs(configuration)
             .BuildServiceProvider();
-        Adapter = new TestAdapter(Microsoft.Bot.Connector.Channels.Test);
-        Adapter.UseDeskMiddleware(services);
+        Adapter = new TestAdapter(TestAdapter.CreateConversation($"conversation-{channel}"));
+        Adapter.Conversation.ChannelId = channel;
+        Adapter.UseDeskMiddleware(Services);
     }
+
+    public TestClock Clock { get; } = new(Tuesday10am);
+
+    public ServiceProvider Services { get; }
 
     public TestAdapter Adapter { get; }
 
-    public IBot Bot => services.GetRequiredService<IBot>();
+    public IBot Bot => Services.GetRequiredService<IBot>();
 
-    public IStorage Storage => services.GetRequiredService<IStorage>();
+    public IStorage Storage => Services.GetRequiredService<IStorage>();
 
-    public ConversationState ConversationState => services.GetRequiredService<ConversationState>();
+    public ConversationState ConversationState => Services.GetRequiredService<ConversationState>();
 
     public Database Database => database.Database;
 
-    public static async Task<DeskHarness> CreateAsync(StorageProvider provider = StorageProvider.Sqlite) =>
-        new(await TestDatabase.CreateAsync(provider));
+    /// <summary>A desk; with <paramref name="withKnowledge"/> the shipped articles are loaded (and embedded when semantic).</summary>
+    public static async Task<DeskHarness> CreateAsync(
+        StorageProvider provider = StorageProvider.Sqlite, string channel = "test", bool withKnowledge = false, bool semantic = true)
+    {
+        var desk = new DeskHarness(await TestDatabase.CreateAsync(provider), channel, semantic);
+        if (withKnowledge)
+        {
+            await desk.Services.GetRequiredService<KnowledgeBase>().ReloadAsync(CancellationToken.None);
+        }
+
+        return desk;
+    }
 
     /// <summary>Every message stored for the adapter's conversation, in order.</summary>
     public async Task<IReadOnlyList<StoredMessage>> TranscriptAsync()
     {
-        var conversationId = await services.GetRequiredService<ConversationStore>().TouchAsync(
-            new ConversationActivity(Adapter.Conversation.ChannelId, Adapter.Conversation.Conversation.Id, null, null, DateTimeOffset.UtcNow),
-            CancellationToken.None);
-        return await services.GetRequiredService<MessageStore>().TranscriptAsync(conversationId, CancellationToken.None);
+        var conversationId = await ConversationIdAsync();
+        return await Services.GetRequiredService<MessageStore>().TranscriptAsync(conversationId, CancellationToken.None);
     }
+
+    public Task<long> ConversationIdAsync() =>
+        Services.GetRequiredService<ConversationStore>().TouchAsync(
+            new ConversationActivity(Adapter.Conversation.ChannelId, Adapter.Conversation.Conversation.Id, null, null, Clock.Now),
+            CancellationToken.None);
 
     public async ValueTask DisposeAsync()
     {
-        await services.DisposeAsync();
+        await Services.DisposeAsync();
         await database.DisposeAsync();
     }
 }

@@ -9,17 +9,21 @@ public partial class DeploymentTemplateTests
     private static readonly JsonObject Template = Load("deploymentTemplates/template.json");
     private static readonly JsonObject Parameters = Load("deploymentTemplates/template.parameters.json");
 
+    /// <summary>Settings whose defaults in appsettings.json suit Azure as they are.</summary>
+    private static readonly string[] DefaultedPrefixes = ["Logging__", "AllowedHosts", "Knowledge__", "Desk__Calendar__DayStart", "Desk__Calendar__DayEnd", "Desk__Calendar__WorkDays", "Desk__Calendar__Holidays"];
+
     [Fact]
     public void The_web_app_is_given_every_setting_the_app_reads_from_appsettings()
     {
         var required = Leaves(Load("Bot/appsettings.json"), prefix: null)
-            .Where(key => !key.StartsWith("Logging__", StringComparison.Ordinal) && key != "AllowedHosts")
+            .Where(key => !DefaultedPrefixes.Any(prefix => key.StartsWith(prefix, StringComparison.Ordinal)))
             .ToList();
 
         var supplied = AppSettings().Select(setting => (string)setting["name"]!).ToList();
 
         Assert.Contains("MicrosoftAppId", required);
         Assert.Contains("ConnectionStrings__Bot", required);
+        Assert.Contains("Desk__Calendar__TimeZone", required);
         Assert.All(required, key => Assert.Contains(key, supplied));
     }
 

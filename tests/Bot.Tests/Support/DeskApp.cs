@@ -29,6 +29,7 @@ internal sealed class DeskApp : WebApplicationFactory<Program>
         {
             ["Storage:Provider"] = database.Provider.ToString(),
             ["ConnectionStrings:Bot"] = database.ConnectionString,
+            ["Knowledge:WatchForChanges"] = "false",
         };
         return new DeskApp(all, replaceServices);
     }

@@ -2,7 +2,7 @@ using System.Net;
 using Bot.Channels.BotConnector;
 using Bot.Data;
 using Bot.Data.Conversations;
-using Bot.Dialogs;
+using Bot.Dialogs.Engine;
 using Bot.Testing;
 using Bot.Tests.Support;
 using Microsoft.Bot.Builder;
@@ -12,6 +12,8 @@ namespace Bot.Tests.Channels.BotConnector;
 
 public class MessagesEndpointTests
 {
+    private static readonly Texts English = Texts.For("en");
+
     public static IEnumerable<object[]> Providers() => TestDatabase.Providers();
 
     [Theory]
@@ -29,13 +31,14 @@ public class MessagesEndpointTests
         Assert.True(response.IsSuccessStatusCode, $"/api/messages answered {(int)response.StatusCode}");
         var greeting = await connector.NextAsync();
         var answer = await connector.NextAsync();
-        Assert.Equal(DeskBot.Greeting, greeting.Text);
-        Assert.Equal("Thanks, I got your message: \u201cmy hotspot won't connect\u201d.", answer.Text);
+        Assert.Equal(English.Greeting, greeting.Text);
+        Assert.Equal(English.OfferArticles, answer.Text);
+        Assert.Contains("hotspot", answer.Activity["suggestedActions"]!["actions"]![0]!["title"]!.ToString(), StringComparison.OrdinalIgnoreCase);
         Assert.Equal(("conv-1", (string?)message["id"]), (answer.ConversationId, answer.ReplyToId));
 
         var transcript = await TranscriptAsync(app, "conv-1");
         Assert.Equal(
-            [("in", "my hotspot won't connect"), ("out", DeskBot.Greeting), ("out", answer.Text)],
+            [("in", "my hotspot won't connect"), ("out", English.Greeting), ("out", English.OfferArticles)],
             transcript.Select(m => (m.Direction, m.Text)));
     }
 

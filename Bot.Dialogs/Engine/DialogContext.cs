@@ -1,0 +1,39 @@
+using Bot.Dialogs.Knowledge;
+
+namespace Bot.Dialogs.Engine;
+
+/// <summary>
+/// One turn as the flows see it: who is writing (an address on a channel, never the channel's behaviour), in which
+/// language, what they wrote, and the dialog stack. Replies go out through the channel's renderer.
+/// </summary>
+public sealed class DialogContext(DialogState state, Requester requester, string text, Func<Reply, Task> send, CancellationToken cancellationToken)
+{
+    public DialogState State { get; } = state;
+
+    public Requester Requester { get; } = requester;
+
+    /// <summary>What the person wrote this turn.</summary>
+    public string Text { get; } = text;
+
+    public string Language => State.Language ?? Languages.English;
+
+    public Texts Say => Texts.For(Language);
+
+    public CancellationToken CancellationToken { get; } = cancellationToken;
+
+    /// <summary>Set when a flow ends the whole conversation's dialogs (cancel, menu) so the engine stops unwinding.</summary>
+    public bool Cleared { get; private set; }
+
+    public Task SendAsync(Reply reply) => send(reply);
+
+    public Task SendAsync(string text) => send(Reply.Say(text));
+
+    public void Clear()
+    {
+        State.Stack.Clear();
+        Cleared = true;
+    }
+}
+
+/// <summary>Who is writing: their channel and address on it, and the stored conversation.</summary>
+public sealed record Requester(string Channel, string Address, long ConversationId);
