@@ -34,7 +34,7 @@ public sealed class PostgresDialect : SqlDialect
         LIMIT @Limit
         """;
 
-    public override double LexicalScoreScale => 0.1;
+    public override double LexicalScoreScale => 2.0;
 
     public override string AnyTermQuery(IReadOnlyList<string> terms) => string.Join(" | ", terms);
 

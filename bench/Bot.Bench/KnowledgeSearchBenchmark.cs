@@ -23,7 +23,7 @@ internal static class KnowledgeSearchBenchmark
     public static async Task RunAsync(StorageProvider provider, double? threshold)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        using var embedder = new SentenceEmbedder();
+        var embedder = new SentenceEmbedder();
         var options = new KnowledgeOptions { Semantic = true };
         if (threshold is { } value)
         {
@@ -69,14 +69,14 @@ internal static class KnowledgeSearchBenchmark
     public static async Task SweepAsync(StorageProvider provider, string set)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        using var embedder = new SentenceEmbedder();
+        var embedder = new SentenceEmbedder();
         var options = new KnowledgeOptions { Semantic = true };
         var knowledge = new KnowledgeBase(new KnowledgeStore(database.Database, TimeProvider.System), embedder, Options.Create(options), NullLogger<KnowledgeBase>.Instance);
         await knowledge.ReloadAsync(CancellationToken.None);
         var messages = Load(set);
-        foreach (var weight in new[] { 0.4, 0.5, 0.6, 0.7 })
+        foreach (var weight in new[] { 0.4, 0.5, 0.6 })
         {
-            foreach (var scale in new[] { 0.5, 1.0, 2.0 })
+            foreach (var scale in new[] { 0.5, 1.0, 2.0, 4.0 })
             {
                 var best = (Top1: 0.0, Line: string.Empty);
                 for (var threshold = 0.20; threshold <= 0.70; threshold += 0.02)
@@ -98,7 +98,7 @@ internal static class KnowledgeSearchBenchmark
     public static async Task MemoryChildAsync(StorageProvider provider, bool semantic)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        using var embedder = new SentenceEmbedder();
+        var embedder = new SentenceEmbedder();
         var knowledge = new KnowledgeBase(new KnowledgeStore(database.Database, TimeProvider.System), embedder, Options.Create(new KnowledgeOptions { Semantic = semantic }), NullLogger<KnowledgeBase>.Instance);
         await knowledge.ReloadAsync(CancellationToken.None);
         foreach (var message in Load("dev"))
