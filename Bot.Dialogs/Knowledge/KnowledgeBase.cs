@@ -76,7 +76,7 @@ public sealed partial class KnowledgeBase(
             }
 
             var lex = lexical.GetValueOrDefault(article.Slug);
-            var sem = queryVector is null ? 0 : Math.Max(0, SentenceEmbedder.Cosine(queryVector, snapshot.Vectors[i]));
+            var sem = queryVector is null ? 0 : Math.Max(0, snapshot.Vectors[i].Max(vector => SentenceEmbedder.Cosine(queryVector, vector)));
             var score = mode switch
             {
                 SearchMode.Lexical => lex,
@@ -93,9 +93,18 @@ public sealed partial class KnowledgeBase(
         return new SearchResult(best.Count > 0 && best[0].Score >= Options.MatchThreshold, best);
     }
 
-    /// <summary>One vector per article, from the words a person would recognise: title, summary and keywords.</summary>
-    private float[][] EmbedArticles(IReadOnlyList<Article> articles, CancellationToken cancellationToken) =>
-        embedder.Embed(articles.Select(article => $"{article.Title}. {article.Summary} {string.Join(", ", article.Keywords)}").ToList(), cancellationToken);
+    /// <summary>
+    /// Two vectors per article: its own words (title, summary, keywords), and its topic's "what people mean" from
+    /// kb-topics.md, which is close to how people describe a problem. A query's semantic score is the better of the two.
+    /// </summary>
+    private float[][][] EmbedArticles(IReadOnlyList<Article> articles, CancellationToken cancellationToken)
+    {
+        var own = embedder.Embed(articles.Select(article => $"{article.Title}. {article.Summary} {string.Join(", ", article.Keywords)}").ToList(), cancellationToken);
+        var described = Topics.All.Where(topic => topic.Id != Topics.Other).ToList();
+        var topicVectors = described.Zip(embedder.Embed(described.Select(topic => topic.Description).ToList(), cancellationToken))
+            .ToDictionary(pair => pair.First.Id, pair => pair.Second);
+        return articles.Select((article, i) => topicVectors.TryGetValue(article.Topic, out var topic) ? new[] { own[i], topic } : [own[i]]).ToArray();
+    }
 
     private static ArticleRecord ToRecord(Article article) => new(
         article.Slug,
@@ -112,13 +121,13 @@ public sealed partial class KnowledgeBase(
     [LoggerMessage(Level = LogLevel.Information, Message = "Loaded {Count} knowledge-base articles (semantic search: {Semantic})")]
     private static partial void LogLoaded(ILogger logger, int count, bool semantic);
 
-    private sealed class Snapshot(IReadOnlyList<Article> articles, IReadOnlyList<float[]> vectors)
+    private sealed class Snapshot(IReadOnlyList<Article> articles, IReadOnlyList<float[][]> vectors)
     {
         public static Snapshot Empty { get; } = new([], []);
 
         public IReadOnlyList<Article> Articles { get; } = articles;
 
-        public IReadOnlyList<float[]> Vectors { get; } = vectors;
+        public IReadOnlyList<float[][]> Vectors { get; } = vectors;
 
         public Dictionary<(string Slug, string Language), Article> ByKey { get; } =
             articles.ToDictionary(article => (article.Slug, article.Language));
