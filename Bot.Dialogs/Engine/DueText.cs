@@ -33,7 +33,7 @@ public static class DueText
 
     private static string DescribeSpanish(DateTime local, int days)
     {
-        var hour = local.ToString(local.Minute == 0 ? "h" : "h:mm", Spanish);
+        var hour = local.ToString(local.Minute == 0 ? "%h" : "h:mm", Spanish);
         var time = $"{hour} {(local.Hour < 12 ? "a. m." : "p. m.")}";
         var article = local.Hour % 12 == 1 ? "la" : "las";
         var day = days switch

@@ -30,6 +30,11 @@ public static partial class PromptParser
 
     public static Answer? Parse(PendingPrompt prompt, string text)
     {
+        if (prompt.Kind == PromptKind.Rating && Stars(text) is { } stars)
+        {
+            return new Answer(text, Number: stars);
+        }
+
         var folded = Normalize(text);
         if (folded.Length == 0)
         {
@@ -70,21 +75,28 @@ public static partial class PromptParser
             return new Answer(text, Choice: exact.Value);
         }
 
-        // A few words of one option and of no other ("windows one", "the chromebook").
-        var partial = choices.Where(choice => Words(choice).Any(word => word.Length > 3 && (folded.Contains(word, StringComparison.Ordinal) || word.Contains(folded, StringComparison.Ordinal)))).ToList();
-        return partial.Count == 1 ? new Answer(text, Choice: partial[0].Value) : null;
+        // Words that point at one option more than at any other ("the windows one", "chromebook").
+        var typed = folded.Split(' ').Where(word => word.Length > 3).ToHashSet(StringComparer.Ordinal);
+        var scores = choices
+            .Select(choice => (choice, score: Words(choice).SelectMany(words => words.Split(' ')).Distinct().Count(typed.Contains)))
+            .OrderByDescending(pair => pair.score)
+            .ToList();
+        return scores.Count > 0 && scores[0].score > 0 && (scores.Count == 1 || scores[1].score < scores[0].score)
+            ? new Answer(text, Choice: scores[0].choice.Value)
+            : null;
     }
 
     private static Answer? ParseYesNo(string text, string folded)
     {
-        if (YesWords.Contains(folded) || folded.StartsWith("yes ", StringComparison.Ordinal) || folded.StartsWith("si ", StringComparison.Ordinal))
-        {
-            return new Answer(text, Yes: true);
-        }
-
-        if (NoWords.Contains(folded) || folded.StartsWith("no ", StringComparison.Ordinal))
+        var words = folded.Split(' ');
+        if (NoWords.Contains(folded) || NoWords.Contains(words[0]) || words.Contains("not"))
         {
             return new Answer(text, Yes: false);
+        }
+
+        if (YesWords.Contains(folded) || YesWords.Contains(words[0]))
+        {
+            return new Answer(text, Yes: true);
         }
 
         return null;
@@ -100,8 +112,16 @@ public static partial class PromptParser
             }
         }
 
-        var stars = text.Count(c => c == '⭐' || c == '*');
-        return stars is >= 1 and <= 5 && text.Trim().All(c => c == '⭐' || c == '*' || char.IsWhiteSpace(c)) ? new Answer(text, Number: stars) : null;
+        return null;
+    }
+
+    /// <summary>"⭐⭐⭐" or "***" as a rating.</summary>
+    private static int? Stars(string text)
+    {
+        var trimmed = text.Replace("\uFE0F", string.Empty, StringComparison.Ordinal).Trim();
+        var stars = trimmed.Split('⭐').Length - 1 + trimmed.Count(c => c == '*');
+        var onlyStars = trimmed.Replace("⭐", string.Empty, StringComparison.Ordinal).All(c => c == '*' || char.IsWhiteSpace(c));
+        return onlyStars && stars is >= 1 and <= 5 ? stars : null;
     }
 
     private static IEnumerable<string> Words(ReplyChoice choice) =>
