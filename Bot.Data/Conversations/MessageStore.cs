@@ -29,21 +29,15 @@ public sealed class MessageStore(Database database)
 
     private const string MarkProcessedSql = "UPDATE messages SET processed_at = @At WHERE id = @MessageId";
 
-    private const string TranscriptSql = """
+    private const string SelectMessages = """
         SELECT id AS Id, ticket_id AS TicketId, direction AS Direction, author_kind AS AuthorKind, channel AS Channel,
                text AS Text, external_id AS ExternalId, processed_at IS NOT NULL AS Processed
         FROM messages
-        WHERE conversation_id = @ConversationId
-        ORDER BY id
         """;
 
-    private const string TicketTranscriptSql = """
-        SELECT id AS Id, ticket_id AS TicketId, direction AS Direction, author_kind AS AuthorKind, channel AS Channel,
-               text AS Text, external_id AS ExternalId, processed_at IS NOT NULL AS Processed
-        FROM messages
-        WHERE ticket_id = @TicketId
-        ORDER BY id
-        """;
+    private const string TranscriptSql = SelectMessages + "\nWHERE conversation_id = @ConversationId ORDER BY id";
+
+    private const string TicketTranscriptSql = SelectMessages + "\nWHERE ticket_id = @TicketId ORDER BY id";
 
     /// <summary>
     /// Stores an inbound message once. A redelivery of a message already stored returns the first row, and says

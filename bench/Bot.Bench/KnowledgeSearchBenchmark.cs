@@ -23,15 +23,13 @@ internal static class KnowledgeSearchBenchmark
     public static async Task RunAsync(StorageProvider provider, double? threshold)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        var embedder = new SentenceEmbedder();
         var options = new KnowledgeOptions { Semantic = true };
         if (threshold is { } value)
         {
             options.MatchThreshold = value;
         }
 
-        var knowledge = new KnowledgeBase(new KnowledgeStore(database.Database, TimeProvider.System), embedder, Options.Create(options), NullLogger<KnowledgeBase>.Instance);
-        await knowledge.ReloadAsync(CancellationToken.None);
+        var knowledge = await LoadAsync(database, options);
         Console.WriteLine($"{knowledge.Articles.Count} articles on {provider}; match threshold {options.MatchThreshold:F2}");
         Console.WriteLine("top-1/top-3: a 'none' message is right when search says no match; rank@1/rank@3: problem messages only, ignoring the threshold.");
         Console.WriteLine($"{"set",-8} {"mode",-9} {"messages",8} {"top-1",7} {"top-3",7} {"none→human",11} {"fix→human",10} {"rank@1",7} {"rank@3",7}");
@@ -70,10 +68,8 @@ internal static class KnowledgeSearchBenchmark
     public static async Task SweepAsync(StorageProvider provider, string set)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        var embedder = new SentenceEmbedder();
         var options = new KnowledgeOptions { Semantic = true };
-        var knowledge = new KnowledgeBase(new KnowledgeStore(database.Database, TimeProvider.System), embedder, Options.Create(options), NullLogger<KnowledgeBase>.Instance);
-        await knowledge.ReloadAsync(CancellationToken.None);
+        var knowledge = await LoadAsync(database, options);
         var messages = Load(set);
         foreach (var weight in new[] { 0.4, 0.5, 0.6 })
         {
@@ -99,9 +95,7 @@ internal static class KnowledgeSearchBenchmark
     public static async Task MemoryChildAsync(StorageProvider provider, bool semantic)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        var embedder = new SentenceEmbedder();
-        var knowledge = new KnowledgeBase(new KnowledgeStore(database.Database, TimeProvider.System), embedder, Options.Create(new KnowledgeOptions { Semantic = semantic }), NullLogger<KnowledgeBase>.Instance);
-        await knowledge.ReloadAsync(CancellationToken.None);
+        var knowledge = await LoadAsync(database, new KnowledgeOptions { Semantic = semantic });
         foreach (var message in Load("dev"))
         {
             await knowledge.SearchAsync(message.Text, message.Language, 3, CancellationToken.None);
@@ -109,6 +103,13 @@ internal static class KnowledgeSearchBenchmark
 
         using var process = Process.GetCurrentProcess();
         Console.WriteLine($"{process.PeakWorkingSet64 / (1024 * 1024)} MB");
+    }
+
+    private static async Task<KnowledgeBase> LoadAsync(TestDatabase database, KnowledgeOptions options)
+    {
+        var knowledge = new KnowledgeBase(new KnowledgeStore(database.Database, TimeProvider.System), new SentenceEmbedder(), Options.Create(options), NullLogger<KnowledgeBase>.Instance);
+        await knowledge.ReloadAsync(CancellationToken.None);
+        return knowledge;
     }
 
     private static string MeasureMemoryInChild(StorageProvider provider, bool semantic)
