@@ -21,7 +21,7 @@ public sealed partial class KnowledgeBase(
     /// <summary>The full-text score at which the lexical signal reaches one half (bm25 and ts_rank scale differently).</summary>
     private double LexicalHalfPoint => store.LexicalScoreScale * Options.LexicalScaleFactor;
 
-    private Snapshot current = Snapshot.Empty;
+    private volatile Snapshot current = Snapshot.Empty;
 
     public KnowledgeOptions Options => options.Value;
 
