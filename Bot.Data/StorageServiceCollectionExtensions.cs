@@ -1,4 +1,6 @@
+using Bot.Data.Contacts;
 using Bot.Data.Conversations;
+using Bot.Data.Outbox;
 using Bot.Data.Dialects;
 using Bot.Data.Schema;
 using Bot.Data.Knowledge;
@@ -62,6 +64,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<SlaPolicyStore>();
         services.AddSingleton<SelfServiceStore>();
         services.AddSingleton<TicketStore>();
+        services.AddSingleton<OutboxStore>();
+        services.AddSingleton<OptOutStore>();
         services.TryAddSingleton(provider => new BusinessCalendar(provider.GetRequiredService<IOptions<CalendarOptions>>().Value));
         services.AddOptions<CalendarOptions>();
         return services;

@@ -1,4 +1,5 @@
 using Bot.Channels.BotConnector;
+using Bot.Channels.Sms;
 using Bot.Data;
 using Bot.Dialogs;
 using Bot.Health;
@@ -15,6 +16,7 @@ builder.Services
     .AddStorage(builder.Configuration, builder.Environment.ContentRootPath)
     .AddDialogs(builder.Configuration)
     .AddBotConnector()
+    .AddSms(builder.Configuration)
     .AddHealth();
 
 var app = builder.Build();
@@ -25,6 +27,7 @@ if (KnowledgeCommand.Handles(args))
 }
 
 app.MapBotConnector();
+app.MapSmsIfEnabled();
 app.MapKnowledge();
 app.MapHealth();
 

@@ -86,6 +86,26 @@ public sealed class MessageStore(Database database)
             cancellationToken: cancellationToken));
     }
 
+    private const string PendingInboundSql = """
+        SELECT m.id AS MessageId, m.conversation_id AS ConversationId, c.channel_conversation_id AS ChannelConversationId,
+               c.address AS Address, m.text AS Text, m.external_id AS ExternalId
+        FROM messages m JOIN conversations c ON c.id = m.conversation_id
+        WHERE m.channel = @Channel AND m.direction = 'in' AND m.processed_at IS NULL
+        ORDER BY m.id
+        LIMIT @Limit
+        """;
+
+    /// <summary>
+    /// Inbound messages of a channel stored but not yet handled, oldest first: a channel that acknowledges before it
+    /// handles (SMS) works through these, and finds them again after a restart.
+    /// </summary>
+    public async Task<IReadOnlyList<PendingInbound>> PendingInboundAsync(string channel, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<PendingInbound>(new CommandDefinition(
+            PendingInboundSql, new { Channel = channel, Limit = limit }, cancellationToken: cancellationToken))).AsList();
+    }
+
     /// <summary>Every message logged on a ticket, in the order they were stored.</summary>
     public async Task<IReadOnlyList<StoredMessage>> TicketTranscriptAsync(long ticketId, CancellationToken cancellationToken)
     {

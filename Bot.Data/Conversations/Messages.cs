@@ -53,3 +53,19 @@ public sealed record StoredMessage
 
     public bool Processed { get; init; }
 }
+
+/// <summary>An inbound message waiting for its turn, with what is needed to replay it.</summary>
+public sealed record PendingInbound
+{
+    public long MessageId { get; init; }
+
+    public long ConversationId { get; init; }
+
+    public required string ChannelConversationId { get; init; }
+
+    public string? Address { get; init; }
+
+    public string? Text { get; init; }
+
+    public string? ExternalId { get; init; }
+}

@@ -92,7 +92,7 @@ public class MessagesEndpointTests
 
         await client.PostActivityAsync(Activities.Message(connector.ServiceUrl, "conv-4", "my password is Hunter2"));
 
-        Assert.Equal(AdapterWithErrorHandler.ErrorReply, (await connector.NextAsync()).Text);
+        Assert.Equal(TurnErrors.Reply, (await connector.NextAsync()).Text);
         Assert.Contains(app.Logs.Lines, line => line.Contains("A turn failed with System.InvalidOperationException", StringComparison.Ordinal));
         Assert.DoesNotContain(app.Logs.Lines, line => line.Contains("Hunter2", StringComparison.Ordinal));
         Assert.DoesNotContain(app.Logs.Lines, line => line.Contains("Test Parent", StringComparison.Ordinal));

@@ -1,0 +1,144 @@
+using Bot.Data.Contacts;
+using Bot.Data.Conversations;
+using Bot.Data.Outbox;
+using Bot.Outbox;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Channels.Sms;
+
+/// <summary>
+/// Twilio's webhooks. <c>POST /api/sms</c>: a signed text is stored once (its MessageSid is the key), acknowledged
+/// with an empty TwiML response at once, and handled afterwards. <c>POST /api/sms/status</c>: delivery reports.
+/// </summary>
+public static partial class SmsEndpoints
+{
+    public const string InboundPath = "/api/sms";
+    public const string StatusPath = "/api/sms/status";
+
+    /// <summary>Twilio's requests are a few kilobytes; anything much larger is not Twilio.</summary>
+    public const long MaxRequestBytes = 64 * 1024;
+
+    private const string EmptyTwiml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>";
+
+    public static IEndpointRouteBuilder MapSms(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost(InboundPath, ReceiveAsync);
+        endpoints.MapPost(StatusPath, StatusAsync);
+        return endpoints;
+    }
+
+    private static async Task<IResult> ReceiveAsync(
+        HttpContext http,
+        TwilioSignature signature,
+        ConversationStore conversations,
+        MessageStore messages,
+        OptOutStore optOuts,
+        OutboxStore outbox,
+        OutboxSignal outboxSignal,
+        SmsInboxProcessor inbox,
+        IOptions<TwilioOptions> options,
+        TimeProvider time,
+        ILogger<TwilioAdapter> logger)
+    {
+        var (form, problem) = await ReadSignedFormAsync(http, signature);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var sid = form!["MessageSid"].ToString();
+        var from = form["From"].ToString();
+        if (string.IsNullOrEmpty(sid) || string.IsNullOrEmpty(from) || form["MessageSid"].Count > 1 || form["From"].Count > 1)
+        {
+            return Results.Problem("A text needs exactly one MessageSid and one From.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var body = string.Join('\n', form["Body"].Where(part => !string.IsNullOrEmpty(part)));
+        var cancellation = http.RequestAborted;
+        var now = time.GetUtcNow();
+        var conversationId = await conversations.TouchAsync(new ConversationActivity(TwilioAdapter.Channel, from, from, null, now), cancellation);
+        var stored = await messages.RecordInboundAsync(new InboundMessage(conversationId, TwilioAdapter.Channel, body, now, sid), cancellation);
+        if (stored.AlreadyProcessed)
+        {
+            return Twiml();
+        }
+
+        switch (SmsKeywords.Classify(body))
+        {
+            case SmsKeyword.Stop:
+                await optOuts.SetAsync(TwilioAdapter.Channel, from, optedOut: true, cancellation);
+                await messages.MarkProcessedAsync(stored.MessageId, now, cancellation);
+                LogKeyword(logger, "opt-out");
+                break;
+            case SmsKeyword.Start when await optOuts.IsOptedOutAsync(TwilioAdapter.Channel, from, cancellation):
+                await optOuts.SetAsync(TwilioAdapter.Channel, from, optedOut: false, cancellation);
+                await messages.MarkProcessedAsync(stored.MessageId, now, cancellation);
+                LogKeyword(logger, "opt-in");
+                break;
+            case SmsKeyword.Help when !await optOuts.IsOptedOutAsync(TwilioAdapter.Channel, from, cancellation):
+                await outbox.EnqueueAsync(new NewOutboxMessage(TwilioAdapter.Channel, from, options.Value.PhoneNumber!, options.Value.HelpReply, conversationId), now, cancellation);
+                await messages.MarkProcessedAsync(stored.MessageId, now, cancellation);
+                outboxSignal.Notify();
+                break;
+            default:
+                inbox.Notify();
+                break;
+        }
+
+        return Twiml();
+    }
+
+    private static async Task<IResult> StatusAsync(HttpContext http, TwilioSignature signature, OutboxStore outbox, TimeProvider time)
+    {
+        var (form, problem) = await ReadSignedFormAsync(http, signature);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var sid = form!["MessageSid"].ToString();
+        var status = form["MessageStatus"].ToString();
+        if (string.IsNullOrEmpty(sid) || string.IsNullOrEmpty(status))
+        {
+            return Results.Problem("A status report needs MessageSid and MessageStatus.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var errorCode = form["ErrorCode"].ToString();
+        await outbox.RecordDeliveryStatusAsync(TwilioAdapter.Channel, sid, status, string.IsNullOrEmpty(errorCode) ? null : errorCode, time.GetUtcNow(), http.RequestAborted);
+        return Twiml();
+    }
+
+    /// <summary>The form, if the request is a form of sensible size signed by Twilio; else the 4xx to answer.</summary>
+    private static async Task<(IFormCollection? Form, IResult? Problem)> ReadSignedFormAsync(HttpContext http, TwilioSignature signature)
+    {
+        var request = http.Request;
+        if (request.ContentLength > MaxRequestBytes)
+        {
+            return (null, Results.Problem("The request is too large.", statusCode: StatusCodes.Status413PayloadTooLarge));
+        }
+
+        if (!request.HasFormContentType)
+        {
+            return (null, Results.Problem("Expected a form (application/x-www-form-urlencoded).", statusCode: StatusCodes.Status400BadRequest));
+        }
+
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(new Microsoft.AspNetCore.Http.Features.FormOptions { ValueLengthLimit = (int)MaxRequestBytes, ValueCountLimit = 200 }, http.RequestAborted);
+        }
+        catch (InvalidDataException)
+        {
+            return (null, Results.Problem("The form could not be read.", statusCode: StatusCodes.Status400BadRequest));
+        }
+
+        return signature.IsValid(request, form)
+            ? (form, null)
+            : (null, Results.Problem("Missing or wrong X-Twilio-Signature.", statusCode: StatusCodes.Status403Forbidden));
+    }
+
+    private static IResult Twiml() => Results.Content(EmptyTwiml, "text/xml");
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "SMS keyword handled: {Kind}")]
+    private static partial void LogKeyword(ILogger logger, string kind);
+}

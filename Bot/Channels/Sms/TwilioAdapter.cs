@@ -1,0 +1,93 @@
+using Bot.Channels.BotConnector;
+using Bot.Data.Contacts;
+using Bot.Data.Conversations;
+using Bot.Data.Outbox;
+using Bot.Dialogs;
+using Bot.Outbox;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Channels.Sms;
+
+/// <summary>
+/// The SMS adapter: replays a stored inbound text as a Bot Framework turn, and turns the bot's replies into outbox
+/// rows (split to at most two segments each) that the delivery worker sends through Twilio. Nothing is ever written
+/// for an opted-out number.
+/// </summary>
+public sealed partial class TwilioAdapter : BotAdapter
+{
+    public const string Channel = "sms";
+
+    private readonly OutboxStore outbox;
+    private readonly OptOutStore optOuts;
+    private readonly OutboxSignal signal;
+    private readonly IOptions<TwilioOptions> options;
+    private readonly TimeProvider time;
+    private readonly ILogger<TwilioAdapter> logger;
+
+    public TwilioAdapter(OutboxStore outbox, OptOutStore optOuts, OutboxSignal signal, IOptions<TwilioOptions> options, TimeProvider time, IServiceProvider services, ILogger<TwilioAdapter> logger)
+    {
+        this.outbox = outbox;
+        this.optOuts = optOuts;
+        this.signal = signal;
+        this.options = options;
+        this.time = time;
+        this.logger = logger;
+        this.UseDeskMiddleware(services);
+        OnTurnError = TurnErrors.Handler(logger);
+    }
+
+    /// <summary>Runs the bot on a stored inbound text.</summary>
+    public async Task ProcessAsync(PendingInbound message, IBot bot, CancellationToken cancellationToken)
+    {
+        var activity = new Activity
+        {
+            Type = ActivityTypes.Message,
+            Id = message.ExternalId,
+            ChannelId = Channel,
+            ServiceUrl = Channel,
+            From = new ChannelAccount(message.Address, role: RoleTypes.User),
+            Recipient = new ChannelAccount(options.Value.PhoneNumber, role: RoleTypes.Bot),
+            Conversation = new ConversationAccount(id: message.ChannelConversationId),
+            Text = message.Text ?? string.Empty,
+            Timestamp = time.GetUtcNow(),
+            Locale = "en-US",
+        };
+        using var context = new TurnContext(this, activity);
+        await RunPipelineAsync(context, bot.OnTurnAsync, cancellationToken);
+    }
+
+    public override async Task<ResourceResponse[]> SendActivitiesAsync(ITurnContext turnContext, Activity[] activities, CancellationToken cancellationToken)
+    {
+        var responses = new List<ResourceResponse>();
+        foreach (var activity in activities.Where(a => a.Type == ActivityTypes.Message && !string.IsNullOrEmpty(a.Text)))
+        {
+            var to = activity.Recipient?.Id ?? turnContext.Activity.From.Id;
+            if (await optOuts.IsOptedOutAsync(Channel, to, cancellationToken))
+            {
+                LogOptedOut(logger);
+                continue;
+            }
+
+            var conversation = turnContext.TurnState.Get<Bot.Dialogs.Engine.TranscriptMiddleware.StoredConversation>()?.Id;
+            foreach (var part in SmsSegments.Split(activity.Text))
+            {
+                var id = await outbox.EnqueueAsync(new NewOutboxMessage(Channel, to, options.Value.PhoneNumber!, part, conversation), time.GetUtcNow(), cancellationToken);
+                responses.Add(new ResourceResponse($"outbox-{id}"));
+            }
+        }
+
+        signal.Notify();
+        return [.. responses];
+    }
+
+    public override Task<ResourceResponse> UpdateActivityAsync(ITurnContext turnContext, Activity activity, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("A text message cannot be changed once sent.");
+
+    public override Task DeleteActivityAsync(ITurnContext turnContext, ConversationReference reference, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("A text message cannot be deleted once sent.");
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Did not write to an opted-out SMS address")]
+    private static partial void LogOptedOut(ILogger logger);
+}

@@ -1,0 +1,143 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Bot.Testing;
+
+/// <summary>
+/// A local HTTP server that plays Twilio's Messages API as its library calls it: <c>POST
+/// /2010-04-01/Accounts/{AccountSid}/Messages.json</c> with a form and Basic authentication, answering 201 with a
+/// message resource, or Twilio's error JSON. It can be told to fail for a while.
+/// </summary>
+public sealed class TwilioApiServer : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    private readonly Channel<SentSms> sent = Channel.CreateUnbounded<SentSms>();
+    private readonly ConcurrentQueue<(int Status, TimeSpan? RetryAfter)> failures = new();
+    private int nextSid;
+    private int requests;
+
+    private TwilioApiServer(WebApplication app, string accountSid, string authToken)
+    {
+        this.app = app;
+        AccountSid = accountSid;
+        AuthToken = authToken;
+    }
+
+    public string AccountSid { get; }
+
+    public string AuthToken { get; }
+
+    public Uri BaseUrl { get; private set; } = null!;
+
+    /// <summary>Every request received, failed ones included.</summary>
+    public int Requests => requests;
+
+    public static async Task<TwilioApiServer> StartAsync(string accountSid = "AC00000000000000000000000000000001", string authToken = "test-auth-token")
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var server = new TwilioApiServer(builder.Build(), accountSid, authToken);
+        server.app.MapPost("/2010-04-01/Accounts/{accountSid}/Messages.json", server.CreateMessageAsync);
+        await server.app.StartAsync();
+        var address = server.app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+        server.BaseUrl = new Uri(address);
+        return server;
+    }
+
+    /// <summary>The next <paramref name="count"/> requests fail with <paramref name="status"/> (and Retry-After, for 429).</summary>
+    public void FailNext(int count, int status, TimeSpan? retryAfter = null)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            failures.Enqueue((status, retryAfter));
+        }
+    }
+
+    /// <summary>The next text accepted, or a <see cref="TimeoutException"/>.</summary>
+    public async Task<SentSms> NextAsync(TimeSpan? timeout = null)
+    {
+        using var cancellation = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(15));
+        try
+        {
+            return await sent.Reader.ReadAsync(cancellation.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException("No text reached the Twilio API in time.");
+        }
+    }
+
+    public int Pending => sent.Reader.Count;
+
+    private async Task<IResult> CreateMessageAsync(HttpContext context, string accountSid)
+    {
+        Interlocked.Increment(ref requests);
+        var expected = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{AccountSid}:{AuthToken}"));
+        if (accountSid != AccountSid || context.Request.Headers.Authorization != expected)
+        {
+            return Error(401, 20003, "Authenticate");
+        }
+
+        if (failures.TryDequeue(out var failure))
+        {
+            if (failure.RetryAfter is { } after)
+            {
+                context.Response.Headers.RetryAfter = ((int)after.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+            }
+
+            return Error(failure.Status, failure.Status == 429 ? 20429 : 20500, failure.Status == 429 ? "Too Many Requests" : "Internal Server Error");
+        }
+
+        var form = await context.Request.ReadFormAsync();
+        var sid = $"SM{Interlocked.Increment(ref nextSid):D32}";
+        var message = new SentSms(sid, form["To"].ToString(), form["From"].ToString(), form["Body"].ToString(), form["StatusCallback"].ToString());
+        await sent.Writer.WriteAsync(message);
+        var now = DateTimeOffset.UtcNow.ToString("ddd, dd MMM yyyy HH:mm:ss +0000", CultureInfo.InvariantCulture);
+        return Results.Json(new Dictionary<string, object?>
+        {
+            ["sid"] = sid,
+            ["account_sid"] = AccountSid,
+            ["to"] = message.To,
+            ["from"] = message.From,
+            ["body"] = message.Body,
+            ["status"] = "queued",
+            ["num_segments"] = "1",
+            ["num_media"] = "0",
+            ["direction"] = "outbound-api",
+            ["api_version"] = "2010-04-01",
+            ["price"] = null,
+            ["price_unit"] = "USD",
+            ["error_code"] = null,
+            ["error_message"] = null,
+            ["messaging_service_sid"] = null,
+            ["date_created"] = now,
+            ["date_updated"] = now,
+            ["date_sent"] = null,
+            ["uri"] = $"/2010-04-01/Accounts/{AccountSid}/Messages/{sid}.json",
+            ["subresource_uris"] = new Dictionary<string, string> { ["media"] = $"/2010-04-01/Accounts/{AccountSid}/Messages/{sid}/Media.json" },
+        }, statusCode: 201);
+    }
+
+    private static IResult Error(int status, int code, string message) => Results.Json(
+        new { code, message, more_info = $"https://www.twilio.com/docs/errors/{code}", status },
+        statusCode: status);
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+}
+
+public sealed record SentSms(string Sid, string To, string From, string Body, string StatusCallback);

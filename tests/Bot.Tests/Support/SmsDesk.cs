@@ -1,0 +1,67 @@
+using Bot.Data;
+using Bot.Testing;
+
+namespace Bot.Tests.Support;
+
+/// <summary>The whole app with SMS on, its Twilio API played by a local server, on a fresh SQLite database.</summary>
+internal sealed class SmsDesk : IAsyncDisposable
+{
+    public const string PublicBaseUrl = "https://desk.example.org";
+    public const string DistrictNumber = "+15555550000";
+
+    private SmsDesk(TestDatabase database, TwilioApiServer twilio, DeskApp app)
+    {
+        Database = database;
+        Twilio = twilio;
+        App = app;
+        Webhooks = new TwilioWebhooks(app.CreateClient(), twilio.AuthToken, PublicBaseUrl);
+    }
+
+    public TestDatabase Database { get; }
+
+    public TwilioApiServer Twilio { get; }
+
+    public DeskApp App { get; }
+
+    public TwilioWebhooks Webhooks { get; }
+
+    public static async Task<SmsDesk> StartAsync(TestDatabase? database = null, Dictionary<string, string?>? settings = null)
+    {
+        database ??= await TestDatabase.CreateAsync(StorageProvider.Sqlite);
+        var twilio = await TwilioApiServer.StartAsync();
+        var all = new Dictionary<string, string?>(settings ?? [])
+        {
+            ["Twilio:AccountSid"] = twilio.AccountSid,
+            ["Twilio:AuthToken"] = twilio.AuthToken,
+            ["Twilio:PhoneNumber"] = DistrictNumber,
+            ["Twilio:WebhookBaseUrl"] = PublicBaseUrl,
+            ["Twilio:ApiBaseUrl"] = twilio.BaseUrl.ToString(),
+            ["Twilio:SegmentsPerSecond"] = "1000",
+            ["Twilio:RetryBaseDelay"] = "00:00:00.050",
+            ["Twilio:HelpReply"] = "Device help desk: 555-0199, school days 7:30–4:30.",
+        };
+        var app = DeskApp.On(database, settings: all);
+        var desk = new SmsDesk(database, twilio, app);
+        _ = app.Server; // start the host: the inbox processor and the delivery worker run from here on
+        return desk;
+    }
+
+    /// <summary>The next <paramref name="count"/> texts sent through the API.</summary>
+    public async Task<IReadOnlyList<SentSms>> RepliesAsync(int count)
+    {
+        var replies = new List<SentSms>();
+        for (var i = 0; i < count; i++)
+        {
+            replies.Add(await Twilio.NextAsync());
+        }
+
+        return replies;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.DisposeAsync();
+        await Twilio.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}
