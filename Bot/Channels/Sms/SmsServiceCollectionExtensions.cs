@@ -19,6 +19,7 @@ public static partial class SmsServiceCollectionExtensions
 
         services.AddSingleton<TwilioSignature>();
         services.AddSingleton<TwilioAdapter>();
+        services.AddSingleton<SmsConversations>();
         services.AddSingleton<SmsInboxProcessor>();
         services.AddHostedService(provider => provider.GetRequiredService<SmsInboxProcessor>());
         services.AddSingleton<IOutboxSender, TwilioSender>();
