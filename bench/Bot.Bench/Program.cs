@@ -4,7 +4,7 @@ using Bot.Data;
 namespace Bot.Bench;
 
 /// <summary>
-/// <c>dotnet run -c Release --project bench/Bot.Bench -- replies [messages] [conversations]</c>;
+/// <c>dotnet run -c Release --project bench/Bot.Bench -- replies [messages] [conversations]</c>; <c>-- sms [phones]</c>;
 /// <c>-- kb [Sqlite|Postgres] [threshold]</c>; <c>-- kb-sweep [Sqlite|Postgres] [dev|heldout]</c>.
 /// </summary>
 internal static class BenchProgram
@@ -17,6 +17,12 @@ internal static class BenchProgram
                 var messages = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2000;
                 var conversations = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 16;
                 await ReplyCostBenchmark.RunAsync(messages, conversations);
+                return 0;
+            case "sms":
+                var phones = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100;
+                var sms = await SmsLoadBenchmark.RunAsync(phones);
+                var echo = await ReplyCostBenchmark.StockEchoRateAsync(phones);
+                Console.WriteLine($"stock CloudAdapter echo bot, same machine, {phones} conversations: {echo:F0} replies/s; SMS support turns / echo replies = {sms / echo:F2}");
                 return 0;
             case "kb":
                 await KnowledgeSearchBenchmark.RunAsync(Provider(args), args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : null);

@@ -33,6 +33,13 @@ internal static class ReplyCostBenchmark
         }
     }
 
+    /// <summary>Replies per second of the stock configuration, for comparison with other benchmarks.</summary>
+    public static async Task<double> StockEchoRateAsync(int conversations)
+    {
+        var result = await MeasureAsync(stock: true, messages: conversations * 10, conversations);
+        return result.Replies / result.Seconds;
+    }
+
     private static async Task<(int Replies, double Seconds, double CpuMs)> MeasureAsync(bool stock, int messages, int conversations)
     {
         await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);

@@ -1,0 +1,145 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using System.Threading.Channels;
+using Bot.Data;
+using Bot.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+
+namespace Bot.Bench;
+
+/// <summary>
+/// N phones text the app through signed Twilio webhooks, each through a whole fix-it conversation (problem, pick a
+/// fix, next step, fixed, rating), with the Twilio API played by a local server. Reports completed turns per second
+/// and latency of the webhook's acknowledgement and of the whole turn (until its last reply reached the API).
+/// </summary>
+internal static class SmsLoadBenchmark
+{
+    private const string AuthToken = "bench-auth-token";
+    private const string PublicBaseUrl = "https://desk.example.org";
+
+    // Each turn: what the phone texts and how many replies it waits for.
+    private static readonly (string Text, int Replies)[] Script =
+    [
+        ("my chromebook won't charge", 2),
+        ("1", 1),
+        ("2", 1),
+        ("yes", 2),
+        ("5", 1),
+    ];
+
+    public static async Task<double> RunAsync(int phones)
+    {
+        await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
+        await using var twilio = await TwilioApiServer.StartAsync(authToken: AuthToken);
+        await using var app = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseEnvironment("Benchmark");
+            builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Storage:Provider"] = "Sqlite",
+                ["ConnectionStrings:Bot"] = database.ConnectionString,
+                ["Logging:LogLevel:Default"] = "Warning",
+                ["Knowledge:WatchForChanges"] = "false",
+                ["Twilio:AccountSid"] = twilio.AccountSid,
+                ["Twilio:AuthToken"] = AuthToken,
+                ["Twilio:PhoneNumber"] = "+15555550000",
+                ["Twilio:WebhookBaseUrl"] = PublicBaseUrl,
+                ["Twilio:ApiBaseUrl"] = twilio.BaseUrl.ToString(),
+                // A long code sends one segment a second; this measures the desk, not the carrier's pace.
+                ["Twilio:SegmentsPerSecond"] = "1000000",
+            }));
+        });
+        using var client = app.CreateClient();
+        var inboxes = new ConcurrentDictionary<string, Channel<SentSms>>();
+        using var stop = new CancellationTokenSource();
+        var router = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                try
+                {
+                    var sms = await twilio.NextAsync(TimeSpan.FromSeconds(1));
+                    await inboxes.GetOrAdd(sms.To, _ => Channel.CreateUnbounded<SentSms>()).Writer.WriteAsync(sms);
+                }
+                catch (TimeoutException)
+                {
+                }
+            }
+        });
+
+        var acks = new ConcurrentBag<double>();
+        var turns = new ConcurrentBag<double>();
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, phones).Select(async phone =>
+        {
+            var number = $"+1555700{phone:D4}";
+            var inbox = inboxes.GetOrAdd(number, _ => Channel.CreateUnbounded<SentSms>());
+            foreach (var (text, replies) in Script)
+            {
+                var turn = Stopwatch.StartNew();
+                using (var response = await PostAsync(client, number, text))
+                {
+                    response.EnsureSuccessStatusCode();
+                }
+
+                acks.Add(turn.Elapsed.TotalMilliseconds);
+                for (var i = 0; i < replies; i++)
+                {
+                    using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+                    await inbox.Reader.ReadAsync(wait.Token);
+                }
+
+                turns.Add(turn.Elapsed.TotalMilliseconds);
+            }
+        }));
+        clock.Stop();
+        await stop.CancelAsync();
+        await router;
+
+        var rate = turns.Count / clock.Elapsed.TotalSeconds;
+        Console.WriteLine($"{phones} phones, {turns.Count} turns in {clock.Elapsed.TotalSeconds:F1} s: {rate:F0} turns/s");
+        Console.WriteLine($"acknowledgement ms: p50 {Percentile(acks, 0.50):F1}  p95 {Percentile(acks, 0.95):F1}  p99 {Percentile(acks, 0.99):F1}");
+        Console.WriteLine($"whole turn ms:      p50 {Percentile(turns, 0.50):F1}  p95 {Percentile(turns, 0.95):F1}  p99 {Percentile(turns, 0.99):F1}");
+        return rate;
+    }
+
+    private static Task<HttpResponseMessage> PostAsync(HttpClient client, string from, string body)
+    {
+        var form = new Dictionary<string, string>
+        {
+            ["MessageSid"] = $"SM{Guid.NewGuid():N}",
+            ["AccountSid"] = "AC00000000000000000000000000000001",
+            ["From"] = from,
+            ["To"] = "+15555550000",
+            ["Body"] = body,
+            ["NumMedia"] = "0",
+        };
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/sms") { Content = new FormUrlEncodedContent(form) };
+        request.Headers.Add("X-Twilio-Signature", Sign(PublicBaseUrl + "/api/sms", form));
+        return client.SendAsync(request);
+    }
+
+    private static string Sign(string url, Dictionary<string, string> form)
+    {
+        var data = new StringBuilder(url);
+        foreach (var (key, value) in form.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            data.Append(key).Append(value);
+        }
+
+#pragma warning disable CA5350 // Twilio's webhook signature is HMAC-SHA1.
+        using var hmac = new HMACSHA1(Encoding.UTF8.GetBytes(AuthToken));
+#pragma warning restore CA5350
+        return Convert.ToBase64String(hmac.ComputeHash(Encoding.UTF8.GetBytes(data.ToString())));
+    }
+
+    private static double Percentile(IEnumerable<double> values, double p)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+    }
+}
