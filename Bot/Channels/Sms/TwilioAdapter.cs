@@ -3,6 +3,7 @@ using Bot.Data.Contacts;
 using Bot.Data.Conversations;
 using Bot.Data.Outbox;
 using Bot.Dialogs;
+using Bot.Dialogs.Engine;
 using Bot.Outbox;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
@@ -70,7 +71,7 @@ public sealed partial class TwilioAdapter : BotAdapter
                 continue;
             }
 
-            var conversation = turnContext.TurnState.Get<Bot.Dialogs.Engine.TranscriptMiddleware.StoredConversation>()?.Id;
+            var conversation = turnContext.TurnState.Get<TranscriptMiddleware.StoredConversation>()?.Id;
             foreach (var part in SmsSegments.Split(activity.Text))
             {
                 var id = await outbox.EnqueueAsync(new NewOutboxMessage(Channel, to, options.Value.PhoneNumber!, part, conversation), time.GetUtcNow(), cancellationToken);
