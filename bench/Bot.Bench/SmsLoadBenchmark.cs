@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Security.Cryptography;
-using System.Text;
 using System.Threading.Channels;
 using Bot.Data;
 using Bot.Testing;
@@ -119,22 +117,8 @@ internal static class SmsLoadBenchmark
             ["NumMedia"] = "0",
         };
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/sms") { Content = new FormUrlEncodedContent(form) };
-        request.Headers.Add("X-Twilio-Signature", Sign(PublicBaseUrl + "/api/sms", form));
+        request.Headers.Add("X-Twilio-Signature", TwilioSignatures.Sign(PublicBaseUrl + "/api/sms", form, AuthToken));
         return client.SendAsync(request);
-    }
-
-    private static string Sign(string url, Dictionary<string, string> form)
-    {
-        var data = new StringBuilder(url);
-        foreach (var (key, value) in form.OrderBy(p => p.Key, StringComparer.Ordinal))
-        {
-            data.Append(key).Append(value);
-        }
-
-#pragma warning disable CA5350 // Twilio's webhook signature is HMAC-SHA1.
-        using var hmac = new HMACSHA1(Encoding.UTF8.GetBytes(AuthToken));
-#pragma warning restore CA5350
-        return Convert.ToBase64String(hmac.ComputeHash(Encoding.UTF8.GetBytes(data.ToString())));
     }
 
     private static double Percentile(IEnumerable<double> values, double p)

@@ -1,29 +1,10 @@
-using System.Security.Cryptography;
-using System.Text;
+using Bot.Testing;
 
 namespace Bot.Tests.Support;
 
-/// <summary>
-/// Posts webhooks as Twilio does: form-encoded, signed with HMAC-SHA1 of the URL followed by every parameter name and
-/// value in name order, keyed by the auth token, in base64 (Twilio's documented scheme, written here independently of
-/// the code under test).
-/// </summary>
+/// <summary>Posts webhooks as Twilio does: form-encoded and signed (<see cref="TwilioSignatures"/>).</summary>
 internal sealed class TwilioWebhooks(HttpClient client, string authToken, string publicBaseUrl)
 {
-    public static string Sign(string url, IEnumerable<KeyValuePair<string, string>> parameters, string authToken)
-    {
-        var data = new StringBuilder(url);
-        foreach (var (name, value) in parameters.OrderBy(p => p.Key, StringComparer.Ordinal))
-        {
-            data.Append(name).Append(value);
-        }
-
-#pragma warning disable CA5350 // Twilio signs webhooks with HMAC-SHA1; the test must compute the same.
-        using var hmac = new HMACSHA1(Encoding.UTF8.GetBytes(authToken));
-#pragma warning restore CA5350
-        return Convert.ToBase64String(hmac.ComputeHash(Encoding.UTF8.GetBytes(data.ToString())));
-    }
-
     public Task<HttpResponseMessage> TextAsync(string from, string body, string? sid = null, string to = "+15555550000") =>
         PostAsync("/api/sms", new Dictionary<string, string>
         {
@@ -41,7 +22,7 @@ internal sealed class TwilioWebhooks(HttpClient client, string authToken, string
     public Task<HttpResponseMessage> PostAsync(string path, IReadOnlyDictionary<string, string> form, string? signature = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(form) };
-        request.Headers.Add("X-Twilio-Signature", signature ?? Sign(publicBaseUrl + path, form, authToken));
+        request.Headers.Add("X-Twilio-Signature", signature ?? TwilioSignatures.Sign(publicBaseUrl + path, form, authToken));
         return client.SendAsync(request);
     }
 }

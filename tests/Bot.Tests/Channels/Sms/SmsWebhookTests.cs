@@ -41,7 +41,7 @@ public class SmsWebhookTests
         var form = new Dictionary<string, string> { ["MessageSid"] = "SM1", ["From"] = Student, ["To"] = SmsDesk.DistrictNumber, ["Body"] = "hello" };
         if (signature == "signed-with-another-token")
         {
-            signature = TwilioWebhooks.Sign(SmsDesk.PublicBaseUrl + "/api/sms", form, "another-token");
+            signature = TwilioSignatures.Sign(SmsDesk.PublicBaseUrl + "/api/sms", form, "another-token");
         }
 
         var response = await desk.Webhooks.PostAsync("/api/sms", form, signature);
