@@ -28,6 +28,16 @@ public sealed class Database(SqlDialect dialect, string connectionString)
         }
     }
 
+    /// <summary>Runs <paramref name="work"/> in one transaction on a connection of its own, committed if it returns.</summary>
+    public async Task InTransactionAsync(Func<DbTransaction, CancellationToken, Task> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await work(transaction, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
     public static SqlDialect DialectFor(StorageProvider provider) => provider switch
     {
         StorageProvider.Sqlite => new SqliteDialect(),

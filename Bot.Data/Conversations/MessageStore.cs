@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 
 namespace Bot.Data.Conversations;
@@ -63,17 +64,22 @@ public sealed class MessageStore(Database database)
         return await connection.QuerySingleAsync<InboundRecord>(new CommandDefinition(FindInboundSql, args, cancellationToken: cancellationToken));
     }
 
-    public async Task MarkProcessedAsync(long messageId, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            MarkProcessedSql, new { MessageId = messageId, At = at.ToUniversalTime() }, cancellationToken: cancellationToken));
-    }
+    public Task MarkProcessedAsync(long messageId, DateTimeOffset at, CancellationToken cancellationToken) =>
+        database.InTransactionAsync((transaction, token) => MarkProcessedAsync(messageId, at, transaction, token), cancellationToken);
+
+    public static Task MarkProcessedAsync(long messageId, DateTimeOffset at, DbTransaction transaction, CancellationToken cancellationToken) =>
+        transaction.Connection!.ExecuteAsync(new CommandDefinition(
+            MarkProcessedSql, new { MessageId = messageId, At = at.ToUniversalTime() }, transaction, cancellationToken: cancellationToken));
 
     public async Task<long> RecordOutboundAsync(OutboundMessage message, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+        long id = 0;
+        await database.InTransactionAsync(async (transaction, token) => id = await RecordOutboundAsync(message, transaction, token), cancellationToken);
+        return id;
+    }
+
+    public static Task<long> RecordOutboundAsync(OutboundMessage message, DbTransaction transaction, CancellationToken cancellationToken) =>
+        transaction.Connection!.ExecuteScalarAsync<long>(new CommandDefinition(
             InsertOutboundSql,
             new
             {
@@ -83,8 +89,8 @@ public sealed class MessageStore(Database database)
                 message.Text,
                 At = message.At.ToUniversalTime(),
             },
+            transaction,
             cancellationToken: cancellationToken));
-    }
 
     private const string PendingInboundSql = """
         SELECT m.id AS MessageId, m.conversation_id AS ConversationId, c.channel_conversation_id AS ChannelConversationId,

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 
 namespace Bot.Data.Outbox;
@@ -49,8 +50,14 @@ public sealed class OutboxStore(Database database)
 
     public async Task<long> EnqueueAsync(NewOutboxMessage message, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertSql, new
+        long id = 0;
+        await database.InTransactionAsync(async (transaction, token) => id = await EnqueueAsync(message, at, transaction, token), cancellationToken);
+        return id;
+    }
+
+    /// <summary>Queues a message inside the caller's transaction, so it goes out only if the change that caused it commits.</summary>
+    public static Task<long> EnqueueAsync(NewOutboxMessage message, DateTimeOffset at, DbTransaction transaction, CancellationToken cancellationToken) =>
+        transaction.Connection!.ExecuteScalarAsync<long>(new CommandDefinition(InsertSql, new
         {
             message.Channel,
             message.Address,
@@ -58,8 +65,7 @@ public sealed class OutboxStore(Database database)
             message.Body,
             message.ConversationId,
             At = at,
-        }, cancellationToken: cancellationToken));
-    }
+        }, transaction, cancellationToken: cancellationToken));
 
     /// <summary>The oldest undelivered message of each address whose next attempt is due, oldest first.</summary>
     public async Task<IReadOnlyList<PendingOutboxMessage>> DueAsync(string channel, DateTimeOffset now, int limit, CancellationToken cancellationToken)

@@ -9,7 +9,6 @@ namespace Bot.Data.State;
 /// </summary>
 public sealed class StateStore(Database database, TimeProvider time)
 {
-
     private const string UpsertSql = """
         INSERT INTO bot_state (key, json, etag, updated_at) VALUES (@Key, @Json, @ETag, @At)
         ON CONFLICT (key) DO UPDATE SET json = excluded.json, etag = excluded.etag, updated_at = excluded.updated_at
@@ -44,24 +43,30 @@ public sealed class StateStore(Database database, TimeProvider time)
     /// </summary>
     public async Task<IReadOnlyDictionary<string, string>> WriteAsync(IReadOnlyList<StateWrite> writes, CancellationToken cancellationToken)
     {
-        var etags = new Dictionary<string, string>(writes.Count, StringComparer.Ordinal);
-        if (writes.Count == 0)
+        IReadOnlyDictionary<string, string> etags = new Dictionary<string, string>();
+        if (writes.Count > 0)
         {
-            return etags;
+            await database.InTransactionAsync(async (transaction, token) => etags = await WriteAsync(writes, transaction, token), cancellationToken);
         }
 
+        return etags;
+    }
+
+    /// <summary>Writes all entries inside the caller's transaction; a conflict throws, and the caller rolls back.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> WriteAsync(IReadOnlyList<StateWrite> writes, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        var etags = new Dictionary<string, string>(writes.Count, StringComparer.Ordinal);
         var at = time.GetUtcNow();
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         foreach (var write in writes)
         {
             var etag = Guid.NewGuid().ToString("N");
             var args = new { write.Key, write.Json, ETag = etag, At = at, write.ExpectedETag };
             if (write.ExpectedETag is null)
             {
-                await Execute(connection, transaction, UpsertSql, args, cancellationToken);
+                await Execute(transaction, UpsertSql, args, cancellationToken);
             }
-            else if (await Execute(connection, transaction, ReplaceSql, args, cancellationToken) == 0)
+            else if (await Execute(transaction, ReplaceSql, args, cancellationToken) == 0)
             {
                 throw new StateConflictException(write.Key);
             }
@@ -69,7 +74,6 @@ public sealed class StateStore(Database database, TimeProvider time)
             etags[write.Key] = etag;
         }
 
-        await transaction.CommitAsync(cancellationToken);
         return etags;
     }
 
@@ -86,6 +90,6 @@ public sealed class StateStore(Database database, TimeProvider time)
             deleteSql, new { Keys = keys.Distinct().ToArray() }, cancellationToken: cancellationToken));
     }
 
-    private static Task<int> Execute(DbConnection connection, DbTransaction transaction, string sql, object args, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition(sql, args, transaction, cancellationToken: cancellationToken));
+    private static Task<int> Execute(DbTransaction transaction, string sql, object args, CancellationToken cancellationToken) =>
+        transaction.Connection!.ExecuteAsync(new CommandDefinition(sql, args, transaction, cancellationToken: cancellationToken));
 }

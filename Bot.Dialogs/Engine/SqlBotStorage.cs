@@ -1,3 +1,4 @@
+using Bot.Data;
 using Bot.Data.State;
 using Microsoft.Bot.Builder;
 using Newtonsoft.Json;
@@ -7,7 +8,7 @@ namespace Bot.Dialogs.Engine;
 /// <summary>
 /// Bot Framework <see cref="IStorage"/> over the <c>bot_state</c> table. An <see cref="IStoreItem"/> with an ETag is
 /// written only if nobody wrote it since it was read; <c>"*"</c> or no ETag overwrites; plain objects always
-/// overwrite. Values come back as the CLR types they were stored as.
+/// overwrite. Values come back as the CLR types they were stored as. Within a turn, writes join <see cref="TurnWrites"/>.
 /// </summary>
 public sealed class SqlBotStorage(StateStore store) : IStorage
 {
@@ -52,7 +53,10 @@ public sealed class SqlBotStorage(StateStore store) : IStorage
             writes.Add(new StateWrite(key, JsonConvert.SerializeObject(value, Json), ExpectedETag(value)));
         }
 
-        return store.WriteAsync(writes, cancellationToken);
+        // Inside a turn the state is saved with the turn's other writes (its replies), in one transaction.
+        return TurnWrites.Current is { } turn
+            ? turn.AddAsync((transaction, token) => store.WriteAsync(writes, transaction, token), keepIfTurnFails: false, cancellationToken)
+            : store.WriteAsync(writes, cancellationToken);
     }
 
     public Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)

@@ -1,3 +1,4 @@
+using Bot.Data;
 using Bot.Data.Conversations;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
@@ -7,10 +8,13 @@ using Newtonsoft.Json;
 namespace Bot.Dialogs.Engine;
 
 /// <summary>
-/// The inbox and the transcript: records the conversation, stores every message in and out, and ends the turn of
-/// a redelivered message whose first delivery was already handled.
+/// The inbox and the transcript: records the conversation, stores every message in and out, ends the turn of a
+/// redelivered message whose first delivery was already handled, and commits the turn's writes
+/// (<see cref="TurnWrites"/>) in one transaction when the turn ends. A channel that stores its messages before the
+/// turn (SMS) says so with <see cref="StoredInbound"/> in the turn state.
 /// </summary>
 public sealed partial class TranscriptMiddleware(
+    Database database,
     ConversationStore conversations,
     MessageStore messages,
     TimeProvider time,
@@ -20,52 +24,78 @@ public sealed partial class TranscriptMiddleware(
     {
         var activity = turnContext.Activity;
         var channel = activity.ChannelId;
-        var conversationId = await conversations.TouchAsync(
-            new ConversationActivity(
-                channel,
-                activity.Conversation.Id,
-                activity.From?.Id,
-                JsonConvert.SerializeObject(activity.GetConversationReference()),
-                time.GetUtcNow()),
-            cancellationToken);
-
-        turnContext.TurnState.Set(new StoredConversation(conversationId));
-        InboundRecord? inbound = null;
-        if (activity.Type == ActivityTypes.Message)
+        var stored = turnContext.TurnState.Get<StoredInbound>() ?? await RecordAsync(activity, cancellationToken);
+        if (stored is null)
         {
-            inbound = await messages.RecordInboundAsync(
-                new InboundMessage(conversationId, channel, activity.Text, time.GetUtcNow(), activity.Id),
-                cancellationToken);
-            if (inbound.AlreadyProcessed)
-            {
-                LogRedelivery(logger, channel, inbound.MessageId);
-                return;
-            }
+            return;
         }
 
+        turnContext.TurnState.Set(new StoredConversation(stored.ConversationId));
+        var turn = TurnWrites.Begin(database);
         turnContext.OnSendActivities(async (context, activities, sendNext) =>
         {
             var responses = await sendNext();
             foreach (var sent in activities.Where(a => a.Type == ActivityTypes.Message))
             {
-                await messages.RecordOutboundAsync(
-                    new OutboundMessage(conversationId, AuthorKind.Bot, channel, sent.Text, time.GetUtcNow()),
-                    cancellationToken);
+                var message = new OutboundMessage(stored.ConversationId, AuthorKind.Bot, channel, sent.Text, time.GetUtcNow());
+                await turn.AddAsync((transaction, token) => MessageStore.RecordOutboundAsync(message, transaction, token), keepIfTurnFails: true, cancellationToken);
             }
 
             return responses;
         });
 
-        await next(cancellationToken);
-
-        if (inbound is not null)
+        try
         {
-            await messages.MarkProcessedAsync(inbound.MessageId, time.GetUtcNow(), cancellationToken);
+            await next(cancellationToken);
         }
+        catch
+        {
+            await turn.FailAsync(cancellationToken);
+            throw;
+        }
+
+        if (stored.MessageId is { } messageId)
+        {
+            var at = time.GetUtcNow();
+            await turn.AddAsync((transaction, token) => MessageStore.MarkProcessedAsync(messageId, at, transaction, token), keepIfTurnFails: false, cancellationToken);
+        }
+
+        await turn.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Stores the conversation and the inbound message; null when the message was already handled.</summary>
+    private async Task<StoredInbound?> RecordAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var conversationId = await conversations.TouchAsync(
+            new ConversationActivity(
+                activity.ChannelId,
+                activity.Conversation.Id,
+                activity.From?.Id,
+                JsonConvert.SerializeObject(activity.GetConversationReference()),
+                time.GetUtcNow()),
+            cancellationToken);
+        if (activity.Type != ActivityTypes.Message)
+        {
+            return new StoredInbound(conversationId, null);
+        }
+
+        var inbound = await messages.RecordInboundAsync(
+            new InboundMessage(conversationId, activity.ChannelId, activity.Text, time.GetUtcNow(), activity.Id),
+            cancellationToken);
+        if (inbound.AlreadyProcessed)
+        {
+            LogRedelivery(logger, activity.ChannelId, inbound.MessageId);
+            return null;
+        }
+
+        return new StoredInbound(conversationId, inbound.MessageId);
     }
 
     /// <summary>The conversation's row id, for the turn's other parts (tickets link to it).</summary>
     public sealed record StoredConversation(long Id);
+
+    /// <summary>The conversation and the inbound message (if the turn has one) as already stored.</summary>
+    public sealed record StoredInbound(long ConversationId, long? MessageId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ignored a redelivery of message {MessageId} on {Channel}: it was already handled")]
     private static partial void LogRedelivery(ILogger logger, string channel, long messageId);

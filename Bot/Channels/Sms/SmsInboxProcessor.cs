@@ -58,9 +58,12 @@ public sealed partial class SmsInboxProcessor(
                 {
                     foreach (var message in conversation)
                     {
-                        await adapter.ProcessAsync(message, bot, token);
-                        // A turn that failed was answered with an apology; it is not replayed for ever.
-                        await messages.MarkProcessedAsync(message.MessageId, time.GetUtcNow(), token);
+                        // A finished turn marked its text handled with its other writes. One that failed was answered
+                        // with an apology; it is marked here so that it is not replayed for ever.
+                        if (!await adapter.ProcessAsync(message, bot, token))
+                        {
+                            await messages.MarkProcessedAsync(message.MessageId, time.GetUtcNow(), token);
+                        }
                     }
                 });
         }

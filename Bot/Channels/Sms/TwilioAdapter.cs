@@ -1,4 +1,5 @@
 using Bot.Channels.BotConnector;
+using Bot.Data;
 using Bot.Data.Contacts;
 using Bot.Data.Conversations;
 using Bot.Data.Outbox;
@@ -36,11 +37,19 @@ public sealed partial class TwilioAdapter : BotAdapter
         this.time = time;
         this.logger = logger;
         this.UseDeskMiddleware(services);
-        OnTurnError = TurnErrors.Handler(logger);
+        var apologise = TurnErrors.Handler(logger);
+        OnTurnError = (context, exception) =>
+        {
+            context.TurnState.Set(new TurnFailed());
+            return apologise(context, exception);
+        };
     }
 
-    /// <summary>Runs the bot on a stored inbound text.</summary>
-    public async Task ProcessAsync(PendingInbound message, IBot bot, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the bot on a stored inbound text. True when the turn finished (and marked the text handled with its
+    /// other writes); false when it failed and was answered with an apology.
+    /// </summary>
+    public async Task<bool> ProcessAsync(PendingInbound message, IBot bot, CancellationToken cancellationToken)
     {
         var activity = new Activity
         {
@@ -56,11 +65,18 @@ public sealed partial class TwilioAdapter : BotAdapter
             Locale = "en-US",
         };
         using var context = new TurnContext(this, activity);
+        context.TurnState.Set(new TranscriptMiddleware.StoredInbound(message.ConversationId, message.MessageId));
         await RunPipelineAsync(context, bot.OnTurnAsync, cancellationToken);
+        return context.TurnState.Get<TurnFailed>() is null;
     }
 
+    /// <summary>
+    /// Queues the replies in the outbox. Inside a turn the rows join the turn's writes, so they commit with the
+    /// state change that caused them and the delivery worker is woken once they have.
+    /// </summary>
     public override async Task<ResourceResponse[]> SendActivitiesAsync(ITurnContext turnContext, Activity[] activities, CancellationToken cancellationToken)
     {
+        var turn = TurnWrites.Current;
         var responses = new List<ResourceResponse>();
         foreach (var activity in activities.Where(a => a.Type == ActivityTypes.Message && !string.IsNullOrEmpty(a.Text)))
         {
@@ -72,14 +88,43 @@ public sealed partial class TwilioAdapter : BotAdapter
             }
 
             var conversation = turnContext.TurnState.Get<TranscriptMiddleware.StoredConversation>()?.Id;
-            foreach (var part in SmsSegments.Split(activity.Text))
+            var at = time.GetUtcNow();
+            var parts = SmsSegments.Split(activity.Text)
+                .Select(part => new NewOutboxMessage(Channel, to, options.Value.PhoneNumber!, part, conversation))
+                .ToList();
+            if (turn is null)
             {
-                var id = await outbox.EnqueueAsync(new NewOutboxMessage(Channel, to, options.Value.PhoneNumber!, part, conversation), time.GetUtcNow(), cancellationToken);
-                responses.Add(new ResourceResponse($"outbox-{id}"));
+                foreach (var part in parts)
+                {
+                    await outbox.EnqueueAsync(part, at, cancellationToken);
+                }
             }
+            else
+            {
+                await turn.AddAsync(
+                    async (transaction, token) =>
+                    {
+                        foreach (var part in parts)
+                        {
+                            await OutboxStore.EnqueueAsync(part, at, transaction, token);
+                        }
+                    },
+                    keepIfTurnFails: true,
+                    cancellationToken);
+            }
+
+            responses.AddRange(parts.Select(_ => new ResourceResponse(Guid.NewGuid().ToString("N"))));
         }
 
-        signal.Notify();
+        if (turn is null)
+        {
+            signal.Notify();
+        }
+        else
+        {
+            turn.AfterCommit(signal.Notify);
+        }
+
         return [.. responses];
     }
 
@@ -88,6 +133,8 @@ public sealed partial class TwilioAdapter : BotAdapter
 
     public override Task DeleteActivityAsync(ITurnContext turnContext, ConversationReference reference, CancellationToken cancellationToken) =>
         throw new NotSupportedException("A text message cannot be deleted once sent.");
+
+    private sealed record TurnFailed;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Did not write to an opted-out SMS address")]
     private static partial void LogOptedOut(ILogger logger);
