@@ -29,14 +29,25 @@ public sealed class Database(SqlDialect dialect, string connectionString)
     }
 
     /// <summary>Runs <paramref name="work"/> in one transaction on a connection of its own, committed if it returns.</summary>
-    public async Task InTransactionAsync(Func<DbTransaction, CancellationToken, Task> work, CancellationToken cancellationToken)
+    public async Task<T> InTransactionAsync<T>(Func<DbTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await work(transaction, cancellationToken);
+        var result = await work(transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        return result;
     }
+
+    /// <inheritdoc cref="InTransactionAsync{T}"/>
+    public Task InTransactionAsync(Func<DbTransaction, CancellationToken, Task> work, CancellationToken cancellationToken) =>
+        InTransactionAsync(
+            async (transaction, token) =>
+            {
+                await work(transaction, token);
+                return true;
+            },
+            cancellationToken);
 
     public static SqlDialect DialectFor(StorageProvider provider) => provider switch
     {

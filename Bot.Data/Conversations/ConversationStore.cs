@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 
 namespace Bot.Data.Conversations;
@@ -16,10 +17,12 @@ public sealed class ConversationStore(Database database)
         """;
 
     /// <summary>Records activity in a conversation, creating it on first sight; returns its id.</summary>
-    public async Task<long> TouchAsync(ConversationActivity activity, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+    public Task<long> TouchAsync(ConversationActivity activity, CancellationToken cancellationToken) =>
+        database.InTransactionAsync((transaction, token) => TouchAsync(activity, transaction, token), cancellationToken);
+
+    /// <inheritdoc cref="TouchAsync(ConversationActivity, CancellationToken)"/>
+    public static Task<long> TouchAsync(ConversationActivity activity, DbTransaction transaction, CancellationToken cancellationToken) =>
+        transaction.Connection!.ExecuteScalarAsync<long>(new CommandDefinition(
             UpsertSql,
             new
             {
@@ -29,6 +32,6 @@ public sealed class ConversationStore(Database database)
                 activity.ReferenceJson,
                 At = activity.At.ToUniversalTime(),
             },
+            transaction,
             cancellationToken: cancellationToken));
-    }
 }

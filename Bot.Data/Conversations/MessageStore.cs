@@ -44,9 +44,13 @@ public sealed class MessageStore(Database database)
     /// Stores an inbound message once. A redelivery of a message already stored returns the first row, and says
     /// whether its turn already finished (then the caller does nothing more) or not (the earlier attempt failed).
     /// </summary>
-    public async Task<InboundRecord> RecordInboundAsync(InboundMessage message, CancellationToken cancellationToken)
+    public Task<InboundRecord> RecordInboundAsync(InboundMessage message, CancellationToken cancellationToken) =>
+        database.InTransactionAsync((transaction, token) => RecordInboundAsync(message, transaction, token), cancellationToken);
+
+    /// <inheritdoc cref="RecordInboundAsync(InboundMessage, CancellationToken)"/>
+    public static async Task<InboundRecord> RecordInboundAsync(InboundMessage message, DbTransaction transaction, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        var connection = transaction.Connection!;
         var args = new
         {
             message.ConversationId,
@@ -55,13 +59,13 @@ public sealed class MessageStore(Database database)
             At = message.At.ToUniversalTime(),
             message.ExternalId,
         };
-        var id = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(InsertInboundSql, args, cancellationToken: cancellationToken));
+        var id = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(InsertInboundSql, args, transaction, cancellationToken: cancellationToken));
         if (id is { } newId)
         {
             return new InboundRecord { MessageId = newId, AlreadyProcessed = false };
         }
 
-        return await connection.QuerySingleAsync<InboundRecord>(new CommandDefinition(FindInboundSql, args, cancellationToken: cancellationToken));
+        return await connection.QuerySingleAsync<InboundRecord>(new CommandDefinition(FindInboundSql, args, transaction, cancellationToken: cancellationToken));
     }
 
     public Task MarkProcessedAsync(long messageId, DateTimeOffset at, CancellationToken cancellationToken) =>
@@ -71,12 +75,8 @@ public sealed class MessageStore(Database database)
         transaction.Connection!.ExecuteAsync(new CommandDefinition(
             MarkProcessedSql, new { MessageId = messageId, At = at.ToUniversalTime() }, transaction, cancellationToken: cancellationToken));
 
-    public async Task<long> RecordOutboundAsync(OutboundMessage message, CancellationToken cancellationToken)
-    {
-        long id = 0;
-        await database.InTransactionAsync(async (transaction, token) => id = await RecordOutboundAsync(message, transaction, token), cancellationToken);
-        return id;
-    }
+    public Task<long> RecordOutboundAsync(OutboundMessage message, CancellationToken cancellationToken) =>
+        database.InTransactionAsync((transaction, token) => RecordOutboundAsync(message, transaction, token), cancellationToken);
 
     public static Task<long> RecordOutboundAsync(OutboundMessage message, DbTransaction transaction, CancellationToken cancellationToken) =>
         transaction.Connection!.ExecuteScalarAsync<long>(new CommandDefinition(

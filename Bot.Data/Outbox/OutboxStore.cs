@@ -48,12 +48,8 @@ public sealed class OutboxStore(Database database)
         ORDER BY o.id
         """;
 
-    public async Task<long> EnqueueAsync(NewOutboxMessage message, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        long id = 0;
-        await database.InTransactionAsync(async (transaction, token) => id = await EnqueueAsync(message, at, transaction, token), cancellationToken);
-        return id;
-    }
+    public Task<long> EnqueueAsync(NewOutboxMessage message, DateTimeOffset at, CancellationToken cancellationToken) =>
+        database.InTransactionAsync((transaction, token) => EnqueueAsync(message, at, transaction, token), cancellationToken);
 
     /// <summary>Queues a message inside the caller's transaction, so it goes out only if the change that caused it commits.</summary>
     public static Task<long> EnqueueAsync(NewOutboxMessage message, DateTimeOffset at, DbTransaction transaction, CancellationToken cancellationToken) =>

@@ -41,16 +41,10 @@ public sealed class StateStore(Database database, TimeProvider time)
     /// Writes all entries in one transaction and returns the new ETag of each key. If any conditional write finds
     /// another ETag (or no row), nothing is written and <see cref="StateConflictException"/> says which key.
     /// </summary>
-    public async Task<IReadOnlyDictionary<string, string>> WriteAsync(IReadOnlyList<StateWrite> writes, CancellationToken cancellationToken)
-    {
-        IReadOnlyDictionary<string, string> etags = new Dictionary<string, string>();
-        if (writes.Count > 0)
-        {
-            await database.InTransactionAsync(async (transaction, token) => etags = await WriteAsync(writes, transaction, token), cancellationToken);
-        }
-
-        return etags;
-    }
+    public async Task<IReadOnlyDictionary<string, string>> WriteAsync(IReadOnlyList<StateWrite> writes, CancellationToken cancellationToken) =>
+        writes.Count == 0
+            ? new Dictionary<string, string>()
+            : await database.InTransactionAsync((transaction, token) => WriteAsync(writes, transaction, token), cancellationToken);
 
     /// <summary>Writes all entries inside the caller's transaction; a conflict throws, and the caller rolls back.</summary>
     public async Task<IReadOnlyDictionary<string, string>> WriteAsync(IReadOnlyList<StateWrite> writes, DbTransaction transaction, CancellationToken cancellationToken)

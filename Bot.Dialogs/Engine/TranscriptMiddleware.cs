@@ -15,8 +15,6 @@ namespace Bot.Dialogs.Engine;
 /// </summary>
 public sealed partial class TranscriptMiddleware(
     Database database,
-    ConversationStore conversations,
-    MessageStore messages,
     TimeProvider time,
     ILogger<TranscriptMiddleware> logger) : IMiddleware
 {
@@ -63,32 +61,32 @@ public sealed partial class TranscriptMiddleware(
         await turn.CommitAsync(cancellationToken);
     }
 
-    /// <summary>Stores the conversation and the inbound message; null when the message was already handled.</summary>
+    /// <summary>Stores the conversation and the inbound message, together; null when the message was already handled.</summary>
     private async Task<StoredInbound?> RecordAsync(Activity activity, CancellationToken cancellationToken)
     {
-        var conversationId = await conversations.TouchAsync(
-            new ConversationActivity(
-                activity.ChannelId,
-                activity.Conversation.Id,
-                activity.From?.Id,
-                JsonConvert.SerializeObject(activity.GetConversationReference()),
-                time.GetUtcNow()),
+        var at = time.GetUtcNow();
+        var conversation = new ConversationActivity(
+            activity.ChannelId,
+            activity.Conversation.Id,
+            activity.From?.Id,
+            JsonConvert.SerializeObject(activity.GetConversationReference()),
+            at);
+        var (conversationId, inbound) = await database.InTransactionAsync(
+            async (transaction, token) =>
+            {
+                var id = await ConversationStore.TouchAsync(conversation, transaction, token);
+                return (id, activity.Type == ActivityTypes.Message
+                    ? await MessageStore.RecordInboundAsync(new InboundMessage(id, activity.ChannelId, activity.Text, at, activity.Id), transaction, token)
+                    : null);
+            },
             cancellationToken);
-        if (activity.Type != ActivityTypes.Message)
-        {
-            return new StoredInbound(conversationId, null);
-        }
-
-        var inbound = await messages.RecordInboundAsync(
-            new InboundMessage(conversationId, activity.ChannelId, activity.Text, time.GetUtcNow(), activity.Id),
-            cancellationToken);
-        if (inbound.AlreadyProcessed)
+        if (inbound is { AlreadyProcessed: true })
         {
             LogRedelivery(logger, activity.ChannelId, inbound.MessageId);
             return null;
         }
 
-        return new StoredInbound(conversationId, inbound.MessageId);
+        return new StoredInbound(conversationId, inbound?.MessageId);
     }
 
     /// <summary>The conversation's row id, for the turn's other parts (tickets link to it).</summary>

@@ -1,3 +1,4 @@
+using Bot.Data;
 using Bot.Data.Contacts;
 using Bot.Data.Conversations;
 using Bot.Data.Outbox;
@@ -30,7 +31,7 @@ public static partial class SmsEndpoints
     private static async Task<IResult> ReceiveAsync(
         HttpContext http,
         TwilioSignature signature,
-        ConversationStore conversations,
+        Database database,
         MessageStore messages,
         OptOutStore optOuts,
         OutboxStore outbox,
@@ -56,8 +57,13 @@ public static partial class SmsEndpoints
         var body = string.Join('\n', form["Body"].Where(part => !string.IsNullOrEmpty(part)));
         var cancellation = http.RequestAborted;
         var now = time.GetUtcNow();
-        var conversationId = await conversations.TouchAsync(new ConversationActivity(TwilioAdapter.Channel, from, from, null, now), cancellation);
-        var stored = await messages.RecordInboundAsync(new InboundMessage(conversationId, TwilioAdapter.Channel, body, now, sid), cancellation);
+        var (conversationId, stored) = await database.InTransactionAsync(
+            async (transaction, token) =>
+            {
+                var conversation = await ConversationStore.TouchAsync(new ConversationActivity(TwilioAdapter.Channel, from, from, null, now), transaction, token);
+                return (conversation, await MessageStore.RecordInboundAsync(new InboundMessage(conversation, TwilioAdapter.Channel, body, now, sid), transaction, token));
+            },
+            cancellation);
         if (stored.AlreadyProcessed)
         {
             return Twiml();
