@@ -71,14 +71,14 @@ public sealed class OutboxStore(Database database)
             DueSql, new { Channel = channel, Now = now, Limit = limit }, cancellationToken: cancellationToken))).AsList();
     }
 
-    public Task MarkSentAsync(long id, string? externalId, DateTimeOffset at, CancellationToken cancellationToken) =>
-        ExecuteAsync(SentSql, new { Id = id, ExternalId = externalId, At = at }, cancellationToken);
+    public static Task MarkSentAsync(long id, string? externalId, DateTimeOffset at, DbTransaction transaction, CancellationToken cancellationToken) =>
+        Execute(transaction, SentSql, new { Id = id, ExternalId = externalId, At = at }, cancellationToken);
 
-    public Task RetryLaterAsync(long id, DateTimeOffset nextAttemptAt, string error, CancellationToken cancellationToken) =>
-        ExecuteAsync(RetrySql, new { Id = id, NextAttemptAt = nextAttemptAt, Error = error }, cancellationToken);
+    public static Task RetryLaterAsync(long id, DateTimeOffset nextAttemptAt, string error, DbTransaction transaction, CancellationToken cancellationToken) =>
+        Execute(transaction, RetrySql, new { Id = id, NextAttemptAt = nextAttemptAt, Error = error }, cancellationToken);
 
-    public Task MarkDeadAsync(long id, string error, DateTimeOffset at, CancellationToken cancellationToken) =>
-        ExecuteAsync(DeadSql, new { Id = id, Error = error, At = at }, cancellationToken);
+    public static Task MarkDeadAsync(long id, string error, DateTimeOffset at, DbTransaction transaction, CancellationToken cancellationToken) =>
+        Execute(transaction, DeadSql, new { Id = id, Error = error, At = at }, cancellationToken);
 
     /// <summary>Records what the provider said about a sent message (queued, sent, delivered, undelivered, failed).</summary>
     public Task RecordDeliveryStatusAsync(string channel, string externalId, string status, string? errorCode, DateTimeOffset at, CancellationToken cancellationToken) =>
@@ -96,6 +96,9 @@ public sealed class OutboxStore(Database database)
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(sql, args, cancellationToken: cancellationToken));
     }
+
+    private static Task<int> Execute(DbTransaction transaction, string sql, object args, CancellationToken cancellationToken) =>
+        transaction.Connection!.ExecuteAsync(new CommandDefinition(sql, args, transaction, cancellationToken: cancellationToken));
 }
 
 public sealed record NewOutboxMessage(string Channel, string Address, string Sender, string Body, long? ConversationId);

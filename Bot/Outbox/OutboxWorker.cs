@@ -1,3 +1,5 @@
+using System.Data.Common;
+using Bot.Data;
 using Bot.Data.Contacts;
 using Bot.Data.Conversations;
 using Bot.Data.Outbox;
@@ -11,15 +13,16 @@ namespace Bot.Outbox;
 /// </summary>
 public sealed partial class OutboxWorker(
     IEnumerable<IOutboxSender> senders,
+    Database database,
     OutboxStore outbox,
     OptOutStore optOuts,
-    MessageStore messages,
     OutboxSignal signal,
     RetryPolicy retries,
     TimeProvider time,
     ILogger<OutboxWorker> logger) : BackgroundService
 {
-    private const int Batch = 50;
+    /// <summary>Messages attempted at once, each to a different address; their outcomes commit together.</summary>
+    private const int Batch = 16;
     private static readonly TimeSpan Idle = TimeSpan.FromSeconds(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -52,52 +55,119 @@ public sealed partial class OutboxWorker(
         }
     }
 
-    /// <summary>Sends what is due; true when anything was attempted.</summary>
+    /// <summary>
+    /// Sends what is due, several addresses at once, and records every outcome in one transaction; true when anything
+    /// was attempted. Outcomes already known when the host stops are still recorded, so nothing sent is sent again.
+    /// </summary>
     public async Task<bool> DeliverDueAsync(IOutboxSender sender, CancellationToken cancellationToken)
     {
         var due = await outbox.DueAsync(sender.Channel, time.GetUtcNow(), Batch, cancellationToken);
-        foreach (var message in due)
+        if (due.Count == 0)
         {
-            await DeliverAsync(sender, message, cancellationToken);
+            return false;
         }
 
-        return due.Count > 0;
+        var outcomes = new Outcome?[due.Count];
+        try
+        {
+            await Parallel.ForEachAsync(
+                Enumerable.Range(0, due.Count),
+                new ParallelOptions { MaxDegreeOfParallelism = Batch, CancellationToken = cancellationToken },
+                async (i, token) => outcomes[i] = await AttemptAsync(sender, due[i], token));
+        }
+        finally
+        {
+            await RecordAsync([.. outcomes.OfType<Outcome>()]);
+        }
+
+        return true;
     }
 
-    private async Task DeliverAsync(IOutboxSender sender, PendingOutboxMessage message, CancellationToken cancellationToken)
+    private async Task<Outcome> AttemptAsync(IOutboxSender sender, PendingOutboxMessage message, CancellationToken cancellationToken)
     {
         if (await optOuts.IsOptedOutAsync(message.Channel, message.Address, cancellationToken))
         {
-            await outbox.MarkDeadAsync(message.Id, "opted out", time.GetUtcNow(), cancellationToken);
-            return;
+            return new Dead(message, "opted out", message.Attempts, time.GetUtcNow(), TellTheTicket: false);
         }
 
         try
         {
             await sender.PaceAsync(message.Sender, message.Body, cancellationToken);
             var externalId = await sender.SendAsync(message.Sender, message.Address, message.Body, cancellationToken);
-            await outbox.MarkSentAsync(message.Id, externalId, time.GetUtcNow(), cancellationToken);
+            return new Sent(message.Id, externalId, time.GetUtcNow());
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             var error = retries.Describe(ex);
             var attempt = message.Attempts + 1;
-            if (attempt >= retries.MaxAttempts)
+            return attempt >= retries.MaxAttempts
+                ? new Dead(message, error, attempt, time.GetUtcNow(), TellTheTicket: true)
+                : new Retry(message.Id, time.GetUtcNow() + retries.Delay(attempt), error, attempt);
+        }
+    }
+
+    private async Task RecordAsync(IReadOnlyList<Outcome> outcomes)
+    {
+        if (outcomes.Count == 0)
+        {
+            return;
+        }
+
+        // Not cancellable: a message handed to the provider must be marked sent even while the host stops.
+        await database.InTransactionAsync(
+            async (transaction, token) =>
             {
-                await outbox.MarkDeadAsync(message.Id, error, time.GetUtcNow(), cancellationToken);
-                if (message.ConversationId is { } conversation)
+                foreach (var outcome in outcomes)
                 {
-                    await messages.RecordOutboundAsync(
-                        new OutboundMessage(conversation, AuthorKind.System, message.Channel, $"Not delivered after {attempt} attempts: {error}", time.GetUtcNow()),
-                        cancellationToken);
+                    await outcome.RecordAsync(transaction, token);
                 }
+            },
+            CancellationToken.None);
 
-                LogDeadLettered(logger, message.Id, attempt);
-                return;
+        foreach (var outcome in outcomes)
+        {
+            switch (outcome)
+            {
+                case Retry retry:
+                    LogRetry(logger, retry.Id, retry.Attempt);
+                    break;
+                case Dead { TellTheTicket: true } dead:
+                    LogDeadLettered(logger, dead.Message.Id, dead.Attempts);
+                    break;
             }
+        }
+    }
 
-            await outbox.RetryLaterAsync(message.Id, time.GetUtcNow() + retries.Delay(attempt), error, cancellationToken);
-            LogRetry(logger, message.Id, attempt);
+    private abstract record Outcome
+    {
+        public abstract Task RecordAsync(DbTransaction transaction, CancellationToken cancellationToken);
+    }
+
+    private sealed record Sent(long Id, string ExternalId, DateTimeOffset At) : Outcome
+    {
+        public override Task RecordAsync(DbTransaction transaction, CancellationToken cancellationToken) =>
+            OutboxStore.MarkSentAsync(Id, ExternalId, At, transaction, cancellationToken);
+    }
+
+    private sealed record Retry(long Id, DateTimeOffset NextAttemptAt, string Error, int Attempt) : Outcome
+    {
+        public override Task RecordAsync(DbTransaction transaction, CancellationToken cancellationToken) =>
+            OutboxStore.RetryLaterAsync(Id, NextAttemptAt, Error, transaction, cancellationToken);
+    }
+
+    /// <summary>Given up on; after failed attempts a system note on the conversation (and so its ticket) says so.</summary>
+    private sealed record Dead(PendingOutboxMessage Message, string Error, int Attempts, DateTimeOffset At, bool TellTheTicket) : Outcome
+    {
+        public override async Task RecordAsync(DbTransaction transaction, CancellationToken cancellationToken)
+        {
+            await OutboxStore.MarkDeadAsync(Message.Id, Error, At, transaction, cancellationToken);
+            if (TellTheTicket && Message.ConversationId is { } conversation)
+            {
+                await MessageStore.RecordOutboundAsync(
+                    new OutboundMessage(conversation, AuthorKind.System, Message.Channel, $"Not delivered after {Attempts} attempts: {Error}", At),
+                    transaction,
+                    cancellationToken);
+            }
         }
     }
 
