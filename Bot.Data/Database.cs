@@ -4,13 +4,22 @@ using Bot.Data.Dialects;
 namespace Bot.Data;
 
 /// <summary>The configured database: its dialect and connection string. Every store opens connections here.</summary>
-public sealed class Database(SqlDialect dialect, string connectionString)
+public sealed class Database
 {
+    private readonly GroupCommit? groupCommit;
+
     static Database() => DateTimeOffsetHandler.Register();
 
-    public SqlDialect Dialect { get; } = dialect;
+    public Database(SqlDialect dialect, string connectionString)
+    {
+        Dialect = dialect;
+        ConnectionString = connectionString;
+        groupCommit = dialect.OneWriterAtATime ? new GroupCommit(OpenAsync) : null;
+    }
 
-    public string ConnectionString { get; } = connectionString;
+    public SqlDialect Dialect { get; }
+
+    public string ConnectionString { get; }
 
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
@@ -28,10 +37,19 @@ public sealed class Database(SqlDialect dialect, string connectionString)
         }
     }
 
-    /// <summary>Runs <paramref name="work"/> in one transaction on a connection of its own, committed if it returns.</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/> in a transaction, committed if it returns and rolled back if it throws. Where the
+    /// engine has one writer at a time, concurrent callers share a commit (<see cref="GroupCommit"/>): the work must
+    /// only run statements on the transaction it is given.
+    /// </summary>
     public async Task<T> InTransactionAsync<T>(Func<DbTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
+        if (groupCommit is not null)
+        {
+            return await groupCommit.RunAsync(work, cancellationToken);
+        }
+
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var result = await work(transaction, cancellationToken);

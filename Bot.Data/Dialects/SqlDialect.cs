@@ -8,6 +8,12 @@ public abstract class SqlDialect
 {
     public abstract StorageProvider Provider { get; }
 
+    /// <summary>
+    /// The engine lets one transaction write at a time; the app then commits concurrent transactions in groups
+    /// rather than leave them to the engine's sleep-and-retry busy handler, whose waits grow to a hundred milliseconds.
+    /// </summary>
+    public virtual bool OneWriterAtATime => false;
+
     /// <summary>The folder under <c>Schema/</c> that holds this engine's migration scripts.</summary>
     public string SchemaFolder => Provider.ToString();
 

@@ -13,6 +13,8 @@ public sealed class SqliteDialect : SqlDialect
 
     public override StorageProvider Provider => StorageProvider.Sqlite;
 
+    public override bool OneWriterAtATime => true;
+
     public override string AnyOf(string column, string parameter) => $"{column} IN {parameter}";
 
     public override string ClearSearchIndexSql => "DELETE FROM kb_search";

@@ -1,0 +1,128 @@
+using System.Data.Common;
+
+namespace Bot.Data;
+
+/// <summary>
+/// Commits the transactions of many callers together, for an engine that lets one transaction write at a time
+/// (SQLite): while one group commits, the next gathers, and it then runs as one transaction with a savepoint per
+/// caller. A burst of a hundred webhooks costs a few disk flushes rather than a hundred, and no caller sleeps in the
+/// engine's busy handler. A caller whose work throws has only its own work rolled back.
+/// Work must only run statements on the transaction it is given: it runs on the committer's call path, and calling
+/// back into the database's transactions from inside it would wait for itself.
+/// </summary>
+internal sealed class GroupCommit(Func<CancellationToken, Task<DbConnection>> open)
+{
+    private const string Savepoint = "caller";
+
+    private readonly Lock sync = new();
+    private List<Pending> queue = [];
+    private bool committing;
+
+    public async Task<T> RunAsync<T>(Func<DbTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        var pending = new Pending(async (transaction, token) => await work(transaction, token), cancellationToken);
+        bool start;
+        lock (sync)
+        {
+            queue.Add(pending);
+            start = !committing;
+            committing = true;
+        }
+
+        if (start)
+        {
+            _ = Task.Run(CommitQueuedAsync, CancellationToken.None);
+        }
+
+        return (T)(await pending.Result.Task)!;
+    }
+
+    private async Task CommitQueuedAsync()
+    {
+        while (true)
+        {
+            List<Pending> group;
+            lock (sync)
+            {
+                if (queue.Count == 0)
+                {
+                    committing = false;
+                    return;
+                }
+
+                group = queue;
+                queue = [];
+            }
+
+            await CommitAsync(group);
+        }
+    }
+
+    private async Task CommitAsync(List<Pending> group)
+    {
+        var succeeded = new List<(Pending Caller, object? Value)>(group.Count);
+        try
+        {
+            await using var connection = await open(CancellationToken.None);
+            await using var transaction = await connection.BeginTransactionAsync(CancellationToken.None);
+            foreach (var caller in group)
+            {
+                if (caller.Cancellation.IsCancellationRequested)
+                {
+                    caller.Result.TrySetCanceled(caller.Cancellation);
+                    continue;
+                }
+
+                await transaction.SaveAsync(Savepoint, CancellationToken.None);
+                try
+                {
+                    var value = await caller.Work(transaction, caller.Cancellation);
+                    await transaction.ReleaseAsync(Savepoint, CancellationToken.None);
+                    succeeded.Add((caller, value));
+                }
+                catch (Exception ex)
+                {
+                    await transaction.RollbackAsync(Savepoint, CancellationToken.None);
+                    caller.Fail(ex);
+                }
+            }
+
+            await transaction.CommitAsync(CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            foreach (var caller in group)
+            {
+                caller.Fail(ex);
+            }
+
+            return;
+        }
+
+        foreach (var (caller, value) in succeeded)
+        {
+            caller.Result.TrySetResult(value);
+        }
+    }
+
+    private sealed class Pending(Func<DbTransaction, CancellationToken, Task<object?>> work, CancellationToken cancellation)
+    {
+        public Func<DbTransaction, CancellationToken, Task<object?>> Work { get; } = work;
+
+        public CancellationToken Cancellation { get; } = cancellation;
+
+        public TaskCompletionSource<object?> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Fail(Exception exception)
+        {
+            if (exception is OperationCanceledException && Cancellation.IsCancellationRequested)
+            {
+                Result.TrySetCanceled(Cancellation);
+            }
+            else
+            {
+                Result.TrySetException(exception);
+            }
+        }
+    }
+}

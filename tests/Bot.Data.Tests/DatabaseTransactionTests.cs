@@ -1,0 +1,64 @@
+using Bot.Data.Outbox;
+using Bot.Testing;
+
+namespace Bot.Data.Tests;
+
+public class DatabaseTransactionTests
+{
+    private static readonly DateTimeOffset At = new(2026, 12, 1, 16, 0, 0, TimeSpan.Zero);
+
+    public static IEnumerable<object[]> Providers() => TestDatabase.Providers();
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Concurrent_transactions_all_commit_and_one_that_throws_loses_only_its_own_writes(StorageProvider provider)
+    {
+        await using var test = await TestDatabase.CreateAsync(provider);
+        var outbox = new OutboxStore(test.Database);
+
+        var callers = Enumerable.Range(0, 60).Select(i => test.Database.InTransactionAsync(
+            async (transaction, token) =>
+            {
+                var id = await OutboxStore.EnqueueAsync(new NewOutboxMessage("sms", $"+1555555{i:D4}", "+15555550199", $"reply {i}", null), At, transaction, token);
+                return i == 13 ? throw new InvalidOperationException("caller 13 changed its mind") : id;
+            },
+            CancellationToken.None)).ToList();
+
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => callers[13]);
+        Assert.Equal("caller 13 changed its mind", failure.Message);
+        var ids = await Task.WhenAll(callers.Where((_, i) => i != 13));
+        Assert.Equal(59, ids.Distinct().Count());
+
+        var due = await outbox.DueAsync("sms", At, 100, CancellationToken.None);
+        Assert.Equal(59, due.Count);
+        Assert.DoesNotContain(due, message => message.Body == "reply 13");
+        Assert.Equal(ids.Order(), due.Select(message => message.Id).Order());
+    }
+
+    [Fact]
+    public async Task A_caller_cancelled_before_its_turn_writes_nothing()
+    {
+        await using var test = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
+        var outbox = new OutboxStore(test.Database);
+        var release = new TaskCompletionSource();
+        using var cancelled = new CancellationTokenSource();
+
+        // The first caller holds the commit open while the second queues behind it and is cancelled.
+        var first = test.Database.InTransactionAsync(
+            async (transaction, token) =>
+            {
+                await release.Task;
+                return await OutboxStore.EnqueueAsync(new NewOutboxMessage("sms", "+15555550001", "+15555550199", "first", null), At, transaction, token);
+            },
+            CancellationToken.None);
+        var second = test.Database.InTransactionAsync(
+            (transaction, token) => OutboxStore.EnqueueAsync(new NewOutboxMessage("sms", "+15555550002", "+15555550199", "second", null), At, transaction, token),
+            cancelled.Token);
+        await cancelled.CancelAsync();
+        release.SetResult();
+
+        await first;
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => second);
+        Assert.Equal("first", Assert.Single(await outbox.DueAsync("sms", At, 10, CancellationToken.None)).Body);
+    }
+}
