@@ -59,6 +59,7 @@ public static class StorageServiceCollectionExtensions
         services.AddHostedService<SchemaMigrationService>();
         services.AddSingleton<ConversationStore>();
         services.AddSingleton<MessageStore>();
+        services.AddSingleton<AttachmentStore>();
         services.AddSingleton<StateStore>();
         services.AddSingleton<KnowledgeStore>();
         services.AddSingleton<SlaPolicyStore>();

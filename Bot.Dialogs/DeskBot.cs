@@ -42,6 +42,7 @@ public sealed class DeskBot(ConversationState conversationState, DialogEngine en
             state,
             new Requester(activity.ChannelId, activity.From?.Id ?? string.Empty, conversation.Id),
             activity.Text ?? string.Empty,
+            activity.Attachments?.Count ?? 0,
             reply => turnContext.SendActivitiesAsync([.. renderer.Render(reply, Texts.For(state.Language))], cancellationToken),
             cancellationToken);
     }

@@ -68,4 +68,7 @@ public sealed record PendingInbound
     public string? Text { get; init; }
 
     public string? ExternalId { get; init; }
+
+    /// <summary>How many files (MMS photos) came with the message.</summary>
+    public int Files { get; init; }
 }

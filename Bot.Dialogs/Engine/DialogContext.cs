@@ -6,7 +6,7 @@ namespace Bot.Dialogs.Engine;
 /// One turn as the flows see it: who is writing (an address on a channel, never the channel's behaviour), in which
 /// language, what they wrote, and the dialog stack. Replies go out through the channel's renderer.
 /// </summary>
-public sealed class DialogContext(DialogState state, Requester requester, string text, Func<Reply, Task> send, CancellationToken cancellationToken)
+public sealed class DialogContext(DialogState state, Requester requester, string text, int files, Func<Reply, Task> send, CancellationToken cancellationToken)
 {
     public DialogState State { get; } = state;
 
@@ -14,6 +14,9 @@ public sealed class DialogContext(DialogState state, Requester requester, string
 
     /// <summary>What the person wrote this turn.</summary>
     public string Text { get; } = text;
+
+    /// <summary>How many files (photos) came with this turn's message; the channel keeps them with the message.</summary>
+    public int Files { get; } = files;
 
     public string Language => State.Language ?? Languages.English;
 

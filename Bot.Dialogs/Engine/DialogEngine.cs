@@ -24,6 +24,12 @@ public sealed class DialogEngine(IEnumerable<Flow> flows, TicketStore tickets, B
 
     public async Task OnMessageAsync(DialogContext dc)
     {
+        if (dc.Files > 0 && string.IsNullOrWhiteSpace(dc.Text))
+        {
+            await PhotoOnlyAsync(dc);
+            return;
+        }
+
         dc.State.Language ??= LanguageDetector.Detect(dc.Text);
         if (Commands.TryParse(dc.Text, out var command))
         {
@@ -54,6 +60,23 @@ public sealed class DialogEngine(IEnumerable<Flow> flows, TicketStore tickets, B
 
         frame.Prompt = null;
         await Flow(frame).ContinueAsync(this, dc, frame, answer);
+    }
+
+    /// <summary>
+    /// A photo with no words: it is kept with the conversation (and any ticket), so say so, and ask again whatever
+    /// was being asked. It is not a wrong answer.
+    /// </summary>
+    private async Task PhotoOnlyAsync(DialogContext dc)
+    {
+        var frame = Top(dc);
+        if (frame?.Prompt is null)
+        {
+            await dc.SendAsync($"{dc.Say.PhotoReceived} {dc.Say.AskProblem}");
+            return;
+        }
+
+        var again = Question(dc, frame);
+        await dc.SendAsync(again with { Text = $"{dc.Say.PhotoReceived} {again.Text}" });
     }
 
     /// <summary>Greets someone who writes for the first time, without waiting for them to say anything.</summary>

@@ -98,6 +98,8 @@ public abstract class Texts
 
     public abstract string DidNotUnderstand { get; }
 
+    public abstract string PhotoReceived { get; }
+
     public abstract string GiveUp { get; }
 
     public abstract string ReplyWithNumber(int count);
@@ -197,6 +199,8 @@ public abstract class Texts
         public override string LanguageChanged => "OK, I'll write in English.";
 
         public override string DidNotUnderstand => "Sorry, I didn't catch that.";
+
+        public override string PhotoReceived => "Thanks for the photo: it is saved with your request.";
 
         public override string GiveUp => "I'm having trouble understanding. Let's get a technician to help you.";
 
@@ -310,6 +314,8 @@ public abstract class Texts
         public override string LanguageChanged => "Está bien, le escribiré en español.";
 
         public override string DidNotUnderstand => "Perdón, no le entendí.";
+
+        public override string PhotoReceived => "Gracias por la foto: quedó guardada con su solicitud.";
 
         public override string GiveUp => "Me está costando entender. Vamos a pedirle ayuda a un técnico.";
 

@@ -37,6 +37,7 @@ public static partial class SmsEndpoints
         OutboxStore outbox,
         OutboxSignal outboxSignal,
         SmsInboxProcessor inbox,
+        SmsMediaFetcher mediaFetcher,
         IOptions<TwilioOptions> options,
         TimeProvider time,
         ILogger<TwilioAdapter> logger)
@@ -54,6 +55,12 @@ public static partial class SmsEndpoints
             return Results.Problem("A text needs exactly one MessageSid and one From.", statusCode: StatusCodes.Status400BadRequest);
         }
 
+        var (media, mediaProblem) = SmsMedia.Read(form);
+        if (mediaProblem is not null)
+        {
+            return Results.Problem(mediaProblem, statusCode: StatusCodes.Status400BadRequest);
+        }
+
         var body = string.Join('\n', form["Body"].Where(part => !string.IsNullOrEmpty(part)));
         var cancellation = http.RequestAborted;
         var now = time.GetUtcNow();
@@ -61,12 +68,19 @@ public static partial class SmsEndpoints
             async (transaction, token) =>
             {
                 var conversation = await ConversationStore.TouchAsync(new ConversationActivity(TwilioAdapter.Channel, from, from, null, now), transaction, token);
-                return (conversation, await MessageStore.RecordInboundAsync(new InboundMessage(conversation, TwilioAdapter.Channel, body, now, sid), transaction, token));
+                var message = await MessageStore.RecordInboundAsync(new InboundMessage(conversation, TwilioAdapter.Channel, body, now, sid), transaction, token);
+                await AttachmentStore.RecordAsync(message.MessageId, media, now, transaction, token);
+                return (conversation, message);
             },
             cancellation);
         if (stored.AlreadyProcessed)
         {
             return Twiml();
+        }
+
+        if (media.Count > 0)
+        {
+            mediaFetcher.Notify();
         }
 
         switch (SmsKeywords.Classify(body))

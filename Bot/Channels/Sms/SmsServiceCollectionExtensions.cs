@@ -9,7 +9,7 @@ namespace Bot.Channels.Sms;
 public static partial class SmsServiceCollectionExtensions
 {
     /// <summary>
-    /// SMS through Twilio: the webhooks, the adapter, the inbox processor, and the outbox worker's Twilio sender over a
+    /// SMS through Twilio: the webhooks, the adapter, the inbox processor, the MMS photo fetcher, and the outbox worker's Twilio sender over a
     /// resilient HTTP client. All of it stays idle, and the webhooks unmapped, unless <c>Twilio:AccountSid</c> is set.
     /// </summary>
     public static IServiceCollection AddSms(this IServiceCollection services, IConfiguration configuration)
@@ -22,6 +22,8 @@ public static partial class SmsServiceCollectionExtensions
         services.AddSingleton<SmsConversations>();
         services.AddSingleton<SmsInboxProcessor>();
         services.AddHostedService(provider => provider.GetRequiredService<SmsInboxProcessor>());
+        services.AddSingleton<SmsMediaFetcher>();
+        services.AddHostedService(provider => provider.GetRequiredService<SmsMediaFetcher>());
         services.AddSingleton<IOutboxSender, TwilioSender>();
         services.AddOutbox(configuration);
         services.AddTransient<TwilioApiBaseHandler>();
@@ -34,6 +36,10 @@ public static partial class SmsServiceCollectionExtensions
             .AddPolicyHandler(HttpPolicyExtensions.HandleTransientHttpError()
                 .CircuitBreakerAsync(10, TimeSpan.FromSeconds(30)))
             .AddPolicyHandler(Policy.TimeoutAsync<HttpResponseMessage>(TimeSpan.FromSeconds(10)));
+        services.AddHttpClient(SmsMediaFetcher.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
+            .AddHttpMessageHandler<TwilioApiBaseHandler>()
+            .AddPolicyHandler(Policy.TimeoutAsync<HttpResponseMessage>(TimeSpan.FromSeconds(60)));
         return services;
     }
 

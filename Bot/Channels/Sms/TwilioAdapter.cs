@@ -63,6 +63,8 @@ public sealed partial class TwilioAdapter : BotAdapter
             Text = message.Text ?? string.Empty,
             Timestamp = time.GetUtcNow(),
             Locale = "en-US",
+            // The photos are fetched and kept apart; the dialogs only need to know that some came.
+            Attachments = [.. Enumerable.Range(1, message.Files).Select(n => new Attachment { ContentType = "image/*", Name = $"photo {n}" })],
         };
         using var context = new TurnContext(this, activity);
         context.TurnState.Set(new TranscriptMiddleware.StoredInbound(message.ConversationId, message.MessageId));

@@ -33,5 +33,11 @@ public sealed class TwilioOptions
     /// <summary>What HELP answers: the district's help line and hours.</summary>
     public string HelpReply { get; set; } = "District device help desk. Text your question here anytime. Reply STOP to stop messages.";
 
+    /// <summary>The largest photo kept from a text; Twilio accepts MMS of up to 5 MB.</summary>
+    public long MaxMediaBytes { get; set; } = 5 * 1024 * 1024;
+
+    /// <summary>Delete a photo at Twilio once the desk has kept it (Twilio otherwise keeps it indefinitely).</summary>
+    public bool DeleteMediaAfterDownload { get; set; } = true;
+
     public bool Enabled => !string.IsNullOrWhiteSpace(AccountSid);
 }

@@ -32,8 +32,8 @@ internal sealed class TwilioOptionsValidator(IHostEnvironment environment) : IVa
             return ValidateOptionsResult.Fail("Twilio:ValidateSignatures may be false only in Development: anyone could post messages as any phone.");
         }
 
-        return options.SegmentsPerSecond > 0 && options.MaxAttempts > 0
+        return options.SegmentsPerSecond > 0 && options.MaxAttempts > 0 && options.MaxMediaBytes > 0
             ? ValidateOptionsResult.Success
-            : ValidateOptionsResult.Fail("Twilio:SegmentsPerSecond and Twilio:MaxAttempts must be positive.");
+            : ValidateOptionsResult.Fail("Twilio:SegmentsPerSecond, Twilio:MaxAttempts and Twilio:MaxMediaBytes must be positive.");
     }
 }
