@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 
 namespace Bot.Data.Contacts;
@@ -12,12 +13,12 @@ public sealed class OptOutStore(Database database, TimeProvider time)
 
     private const string GetSql = "SELECT opted_out FROM opt_outs WHERE channel = @Channel AND address = @Address";
 
-    public async Task SetAsync(string channel, string address, bool optedOut, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            SetSql, new { Channel = channel, Address = address, OptedOut = optedOut, At = time.GetUtcNow() }, cancellationToken: cancellationToken));
-    }
+    public Task SetAsync(string channel, string address, bool optedOut, CancellationToken cancellationToken) =>
+        database.InTransactionAsync((transaction, token) => SetAsync(channel, address, optedOut, transaction, token), cancellationToken);
+
+    public Task SetAsync(string channel, string address, bool optedOut, DbTransaction transaction, CancellationToken cancellationToken) =>
+        transaction.Connection!.ExecuteAsync(new CommandDefinition(
+            SetSql, new { Channel = channel, Address = address, OptedOut = optedOut, At = time.GetUtcNow() }, transaction, cancellationToken: cancellationToken));
 
     public async Task<bool> IsOptedOutAsync(string channel, string address, CancellationToken cancellationToken)
     {
@@ -25,4 +26,8 @@ public sealed class OptOutStore(Database database, TimeProvider time)
         return await connection.ExecuteScalarAsync<bool?>(new CommandDefinition(
             GetSql, new { Channel = channel, Address = address }, cancellationToken: cancellationToken)) ?? false;
     }
+
+    public static async Task<bool> IsOptedOutAsync(string channel, string address, DbTransaction transaction, CancellationToken cancellationToken) =>
+        await transaction.Connection!.ExecuteScalarAsync<bool?>(new CommandDefinition(
+            GetSql, new { Channel = channel, Address = address }, transaction, cancellationToken: cancellationToken)) ?? false;
 }

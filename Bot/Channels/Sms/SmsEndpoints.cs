@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Bot.Data;
 using Bot.Data.Contacts;
 using Bot.Data.Conversations;
@@ -32,9 +33,7 @@ public static partial class SmsEndpoints
         HttpContext http,
         TwilioSignature signature,
         Database database,
-        MessageStore messages,
         OptOutStore optOuts,
-        OutboxStore outbox,
         OutboxSignal outboxSignal,
         SmsInboxProcessor inbox,
         SmsMediaFetcher mediaFetcher,
@@ -64,48 +63,87 @@ public static partial class SmsEndpoints
         var body = string.Join('\n', form["Body"].Where(part => !string.IsNullOrEmpty(part)));
         var cancellation = http.RequestAborted;
         var now = time.GetUtcNow();
-        var (conversationId, stored) = await database.InTransactionAsync(
+        var keyword = SmsKeywords.Classify(body);
+        // The text, its files and what a keyword does (opt-out, opt-in, the HELP reply) commit together: a STOP
+        // can never be left stored but unrecorded, to be answered by the bot after a crash.
+        var next = await database.InTransactionAsync(
             async (transaction, token) =>
             {
                 var conversation = await ConversationStore.TouchAsync(new ConversationActivity(TwilioAdapter.Channel, from, from, null, now), transaction, token);
                 var message = await MessageStore.RecordInboundAsync(new InboundMessage(conversation, TwilioAdapter.Channel, body, now, sid), transaction, token);
+                if (message.AlreadyProcessed)
+                {
+                    return Next.Nothing;
+                }
+
                 await AttachmentStore.RecordAsync(message.MessageId, media, now, transaction, token);
-                return (conversation, message);
+                var handled = await HandleKeywordAsync(keyword, from, conversation, optOuts, options.Value, now, transaction, token);
+                if (handled != Next.Bot)
+                {
+                    await MessageStore.MarkProcessedAsync(message.MessageId, now, transaction, token);
+                }
+
+                return handled;
             },
             cancellation);
-        if (stored.AlreadyProcessed)
-        {
-            return Twiml();
-        }
 
-        if (media.Count > 0)
+        if (media.Count > 0 && next != Next.Nothing)
         {
             mediaFetcher.Notify();
         }
 
-        switch (SmsKeywords.Classify(body))
+        switch (next)
         {
-            case SmsKeyword.Stop:
-                await optOuts.SetAsync(TwilioAdapter.Channel, from, optedOut: true, cancellation);
-                await messages.MarkProcessedAsync(stored.MessageId, now, cancellation);
-                LogKeyword(logger, "opt-out");
-                break;
-            case SmsKeyword.Start when await optOuts.IsOptedOutAsync(TwilioAdapter.Channel, from, cancellation):
-                await optOuts.SetAsync(TwilioAdapter.Channel, from, optedOut: false, cancellation);
-                await messages.MarkProcessedAsync(stored.MessageId, now, cancellation);
-                LogKeyword(logger, "opt-in");
-                break;
-            case SmsKeyword.Help when !await optOuts.IsOptedOutAsync(TwilioAdapter.Channel, from, cancellation):
-                await outbox.EnqueueAsync(new NewOutboxMessage(TwilioAdapter.Channel, from, options.Value.PhoneNumber!, options.Value.HelpReply, conversationId), now, cancellation);
-                await messages.MarkProcessedAsync(stored.MessageId, now, cancellation);
-                outboxSignal.Notify();
-                break;
-            default:
+            case Next.Bot:
                 inbox.Notify();
+                break;
+            case Next.Deliver:
+                outboxSignal.Notify();
                 break;
         }
 
+        if (keyword is SmsKeyword.Stop or SmsKeyword.Start && next != Next.Nothing)
+        {
+            LogKeyword(logger, keyword == SmsKeyword.Stop ? "opt-out" : "opt-in");
+        }
+
         return Twiml();
+    }
+
+    /// <summary>What a keyword does, inside the transaction that stores its text; <see cref="Next.Bot"/> for anything else.</summary>
+    private static async Task<Next> HandleKeywordAsync(
+        SmsKeyword keyword, string from, long conversation, OptOutStore optOuts, TwilioOptions options, DateTimeOffset now, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        switch (keyword)
+        {
+            case SmsKeyword.Stop:
+                await optOuts.SetAsync(TwilioAdapter.Channel, from, optedOut: true, transaction, cancellationToken);
+                return Next.Handled;
+            case SmsKeyword.Start when await OptOutStore.IsOptedOutAsync(TwilioAdapter.Channel, from, transaction, cancellationToken):
+                await optOuts.SetAsync(TwilioAdapter.Channel, from, optedOut: false, transaction, cancellationToken);
+                return Next.Handled;
+            case SmsKeyword.Help when !await OptOutStore.IsOptedOutAsync(TwilioAdapter.Channel, from, transaction, cancellationToken):
+                await OutboxStore.EnqueueAsync(new NewOutboxMessage(TwilioAdapter.Channel, from, options.PhoneNumber!, options.HelpReply, conversation), now, transaction, cancellationToken);
+                return Next.Deliver;
+            default:
+                return Next.Bot;
+        }
+    }
+
+    /// <summary>What is left to do once a text is stored.</summary>
+    private enum Next
+    {
+        /// <summary>A redelivery of a text already handled.</summary>
+        Nothing,
+
+        /// <summary>A keyword, fully handled.</summary>
+        Handled,
+
+        /// <summary>A keyword whose reply waits in the outbox.</summary>
+        Deliver,
+
+        /// <summary>Anything else: the bot answers it from the inbox.</summary>
+        Bot,
     }
 
     private static async Task<IResult> StatusAsync(HttpContext http, TwilioSignature signature, OutboxStore outbox, TimeProvider time)
