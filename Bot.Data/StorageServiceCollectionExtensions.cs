@@ -1,4 +1,5 @@
 using Bot.Data.Contacts;
+using Bot.Data.Contacts.OneRoster;
 using Bot.Data.Conversations;
 using Bot.Data.Outbox;
 using Bot.Data.Dialects;
@@ -28,6 +29,9 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
         services.AddOptions<CalendarOptions>().Bind(configuration.GetSection(CalendarOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<CalendarOptions>, CalendarOptionsValidator>();
+        services.AddOptions<PeopleOptions>().Bind(configuration.GetSection(PeopleOptions.Section))
+            .Validate(options => PhoneNumberNormalizer.IsKnownRegion(options.DefaultRegion), "People:DefaultRegion must be a region code such as US or MX.")
+            .ValidateOnStart();
 
         services.AddSingleton(provider =>
         {
@@ -67,6 +71,10 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<TicketStore>();
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<OptOutStore>();
+        services.AddSingleton<PeopleStore>();
+        services.AddOptions<PeopleOptions>();
+        services.TryAddSingleton(provider => new PhoneNumberNormalizer(provider.GetRequiredService<IOptions<PeopleOptions>>().Value.DefaultRegion));
+        services.AddSingleton<OneRosterImporter>();
         services.TryAddSingleton(provider => new BusinessCalendar(provider.GetRequiredService<IOptions<CalendarOptions>>().Value));
         services.AddOptions<CalendarOptions>();
         return services;
