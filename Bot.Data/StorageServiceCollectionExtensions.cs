@@ -1,5 +1,6 @@
 using Bot.Data.Contacts;
 using Bot.Data.Contacts.OneRoster;
+using Bot.Data.Devices;
 using Bot.Data.Conversations;
 using Bot.Data.Outbox;
 using Bot.Data.Dialects;
@@ -75,6 +76,8 @@ public static class StorageServiceCollectionExtensions
         services.AddOptions<PeopleOptions>();
         services.TryAddSingleton(provider => new PhoneNumberNormalizer(provider.GetRequiredService<IOptions<PeopleOptions>>().Value.DefaultRegion));
         services.AddSingleton<OneRosterImporter>();
+        services.AddSingleton<DeviceStore>();
+        services.AddSingleton<DeviceImporter>();
         services.TryAddSingleton(provider => new BusinessCalendar(provider.GetRequiredService<IOptions<CalendarOptions>>().Value));
         services.AddOptions<CalendarOptions>();
         return services;

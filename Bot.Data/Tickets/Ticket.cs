@@ -28,6 +28,12 @@ public sealed record NewTicket
     public string? LocationZip { get; init; }
 
     public string? DeviceAssetTag { get; init; }
+
+    /// <summary>Who the ticket is about, when the desk knows them (a caregiver may write about their child).</summary>
+    public long? PersonId { get; init; }
+
+    /// <summary>The device from the register, when it is known.</summary>
+    public long? DeviceId { get; init; }
 }
 
 /// <summary>A ticket as stored.</summary>
@@ -54,6 +60,10 @@ public sealed record Ticket
     public required string Language { get; init; }
 
     public string? DeviceAssetTag { get; init; }
+
+    public long? PersonId { get; init; }
+
+    public long? DeviceId { get; init; }
 
     public string? LocationKind { get; init; }
 

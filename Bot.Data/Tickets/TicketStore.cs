@@ -15,10 +15,10 @@ public sealed class TicketStore(Database database, SlaPolicyStore policies, Busi
     private const string InsertSql = """
         INSERT INTO tickets (status, category, topic, priority, channel, conversation_id, requester_address, language,
             device_asset_tag, location_kind, location_zip, started, summary, article_slug, created_at,
-            first_response_due_at, resolution_due_at)
+            first_response_due_at, resolution_due_at, person_id, device_id)
         VALUES ('new', @Category, @Topic, @Priority, @Channel, @ConversationId, @RequesterAddress, @Language,
             @DeviceAssetTag, @LocationKind, @LocationZip, @Started, @Summary, @ArticleSlug, @CreatedAt,
-            @FirstResponseDueAt, @ResolutionDueAt)
+            @FirstResponseDueAt, @ResolutionDueAt, @PersonId, @DeviceId)
         RETURNING id
         """;
 
@@ -41,7 +41,7 @@ public sealed class TicketStore(Database database, SlaPolicyStore policies, Busi
                location_zip AS LocationZip, started AS Started, summary AS Summary, article_slug AS ArticleSlug,
                created_at AS CreatedAt, first_response_due_at AS FirstResponseDueAt, resolution_due_at AS ResolutionDueAt,
                first_response_at AS FirstResponseAt, resolved_at AS ResolvedAt, assignee AS Assignee,
-               resolution AS Resolution, resolved_by AS ResolvedBy
+               resolution AS Resolution, resolved_by AS ResolvedBy, person_id AS PersonId, device_id AS DeviceId
         FROM tickets
         """;
 
@@ -66,31 +66,37 @@ public sealed class TicketStore(Database database, SlaPolicyStore policies, Busi
     {
         var policy = await policies.GetAsync(ticket.Topic, ticket.Priority, cancellationToken);
         var now = time.GetUtcNow();
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var id = await connection.ExecuteScalarAsync<long>(Command(InsertSql, new
-        {
-            ticket.Category,
-            ticket.Topic,
-            ticket.Priority,
-            ticket.Channel,
-            ticket.ConversationId,
-            ticket.RequesterAddress,
-            ticket.Language,
-            ticket.DeviceAssetTag,
-            ticket.LocationKind,
-            ticket.LocationZip,
-            ticket.Started,
-            ticket.Summary,
-            ticket.ArticleSlug,
-            CreatedAt = now,
-            FirstResponseDueAt = calendar.Add(now, policy.FirstResponse),
-            ResolutionDueAt = calendar.Add(now, policy.Resolution),
-        }, transaction, cancellationToken));
-        await connection.ExecuteAsync(Command(NumberSql, new { Id = id, Number = FormatNumber(id) }, transaction, cancellationToken));
-        await connection.ExecuteAsync(Command(EventSql, new { TicketId = id, At = now, FromStatus = (string?)null, ToStatus = "new", Actor = "bot", Note = (string?)null }, transaction, cancellationToken));
-        await connection.ExecuteAsync(Command(AttachConversationSql, new { TicketId = id, ticket.ConversationId }, transaction, cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
+        var id = await database.InTransactionAsync(
+            async (transaction, token) =>
+            {
+                var connection = transaction.Connection!;
+                var id = await connection.ExecuteScalarAsync<long>(Command(InsertSql, new
+                {
+                    ticket.Category,
+                    ticket.Topic,
+                    ticket.Priority,
+                    ticket.Channel,
+                    ticket.ConversationId,
+                    ticket.RequesterAddress,
+                    ticket.Language,
+                    ticket.DeviceAssetTag,
+                    ticket.LocationKind,
+                    ticket.LocationZip,
+                    ticket.Started,
+                    ticket.Summary,
+                    ticket.ArticleSlug,
+                    CreatedAt = now,
+                    FirstResponseDueAt = calendar.Add(now, policy.FirstResponse),
+                    ResolutionDueAt = calendar.Add(now, policy.Resolution),
+                    ticket.PersonId,
+                    ticket.DeviceId,
+                }, transaction, token));
+                await connection.ExecuteAsync(Command(NumberSql, new { Id = id, Number = FormatNumber(id) }, transaction, token));
+                await connection.ExecuteAsync(Command(EventSql, new { TicketId = id, At = now, FromStatus = (string?)null, ToStatus = "new", Actor = "bot", Note = (string?)null }, transaction, token));
+                await connection.ExecuteAsync(Command(AttachConversationSql, new { TicketId = id, ticket.ConversationId }, transaction, token));
+                return id;
+            },
+            cancellationToken);
         return (await FindAsync(FormatNumber(id), cancellationToken))!;
     }
 
