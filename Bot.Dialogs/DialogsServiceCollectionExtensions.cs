@@ -34,6 +34,7 @@ public static class DialogsServiceCollectionExtensions
         services.AddSingleton<Flow, SurveyFlow>();
         services.AddSingleton<Flow, EscalateFlow>();
         services.AddSingleton<Flow, OpenTicketFlow>();
+        services.AddSingleton<Flow, ChooseStudentFlow>();
         services.AddSingleton<DialogEngine>();
         services.AddSingleton<IBot, DeskBot>();
         return services;

@@ -1,6 +1,8 @@
+using Bot.Data.Contacts;
 using Bot.Data.Tickets;
 using Bot.Dialogs.Flows;
 using Bot.Dialogs.Knowledge;
+using Microsoft.Extensions.Options;
 
 namespace Bot.Dialogs.Engine;
 
@@ -8,7 +10,8 @@ namespace Bot.Dialogs.Engine;
 /// Runs the dialogs of a conversation: commands that work anywhere, then the answer to what the innermost dialog
 /// asked (validated, asked again at most twice), else a new conversation about a new problem.
 /// </summary>
-public sealed class DialogEngine(IEnumerable<Flow> flows, TicketStore tickets, BusinessCalendar calendar, TimeProvider time)
+public sealed class DialogEngine(
+    IEnumerable<Flow> flows, TicketStore tickets, PeopleStore people, IOptions<PeopleOptions> peopleOptions, BusinessCalendar calendar, TimeProvider time)
 {
     /// <summary>After this many answers that are not answers, the flow gives up (and a person is offered).</summary>
     public const int MaxMisses = 3;
@@ -24,6 +27,7 @@ public sealed class DialogEngine(IEnumerable<Flow> flows, TicketStore tickets, B
 
     public async Task OnMessageAsync(DialogContext dc)
     {
+        var students = dc.State.Identified ? [] : await IdentifyAsync(dc);
         if (dc.Files > 0 && string.IsNullOrWhiteSpace(dc.Text))
         {
             await PhotoOnlyAsync(dc);
@@ -40,7 +44,7 @@ public sealed class DialogEngine(IEnumerable<Flow> flows, TicketStore tickets, B
         var frame = Top(dc);
         if (frame?.Prompt is not { } prompt)
         {
-            await StartAsync(dc);
+            await StartAsync(dc, students);
             return;
         }
 
@@ -153,7 +157,40 @@ public sealed class DialogEngine(IEnumerable<Flow> flows, TicketStore tickets, B
 
     public string Due(DialogContext dc, DateTimeOffset due) => DueText.Describe(due, time.GetUtcNow(), calendar, dc.Language);
 
-    private async Task StartAsync(DialogContext dc)
+    /// <summary>
+    /// Looks the writer's address up among the people the district imported, once per conversation: one person is
+    /// greeted by first name in their language; the students the message can be about come back (a family phone or
+    /// a caregiver of several children gives more than one, and the person is asked which).
+    /// </summary>
+    private async Task<IReadOnlyList<Person>> IdentifyAsync(DialogContext dc)
+    {
+        dc.State.Identified = true;
+        var writers = await people.ByAddressAsync(dc.Requester.Channel, dc.Requester.Address, dc.CancellationToken);
+        if (writers.Count == 1)
+        {
+            dc.State.PersonId = writers[0].Id;
+            dc.State.FirstName = writers[0].GivenName;
+        }
+
+        if (writers.Select(writer => writer.Language).Distinct().ToList() is [{ } language])
+        {
+            dc.State.Language ??= language;
+        }
+
+        var students = new List<Person>();
+        foreach (var writer in writers)
+        {
+            students.AddRange(writer.IsStudent ? [writer] : writer.IsCaregiver ? await people.StudentsOfAsync(writer.Id, dc.CancellationToken) : []);
+        }
+
+        students = [.. students.DistinctBy(student => student.Id).OrderBy(student => student.GivenName, StringComparer.CurrentCulture).ThenBy(student => student.Id)];
+        dc.State.SubjectPersonId = students.Count == 1 ? students[0].Id
+            : writers.Count == 1 && !writers[0].IsCaregiver && !writers[0].IsStudent ? writers[0].Id
+            : null;
+        return students;
+    }
+
+    private async Task StartAsync(DialogContext dc, IReadOnlyList<Person> students)
     {
         var folded = PromptParser.Normalize(dc.Text);
         if (Closings.Contains(folded) && dc.State.Greeted)
@@ -166,10 +203,21 @@ public sealed class DialogEngine(IEnumerable<Flow> flows, TicketStore tickets, B
         dc.State.Greeted = true;
         if (greeting)
         {
-            await dc.SendAsync(dc.Say.Greeting);
+            await dc.SendAsync(dc.State.FirstName is { } name ? dc.Say.GreetingFor(name) : dc.Say.Greeting);
         }
 
-        if (Greetings.Contains(folded) || folded.Length == 0)
+        var justHello = Greetings.Contains(folded) || folded.Length == 0;
+        if (students.Count > 1 && dc.State.SubjectPersonId is null)
+        {
+            await BeginAsync(dc, ChooseStudentFlow.FlowId, new Dictionary<string, string?>
+            {
+                [ChooseStudentFlow.Students] = ChooseStudentFlow.Encode(students, peopleOptions.Value.StudentNamesToUnverifiedSenders),
+                [TriageFlow.Problem] = justHello ? null : dc.Text,
+            });
+            return;
+        }
+
+        if (justHello)
         {
             await BeginAsync(dc, TriageFlow.FlowId);
             return;

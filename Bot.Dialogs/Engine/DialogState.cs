@@ -8,6 +8,18 @@ public sealed class DialogState
 
     public bool Greeted { get; set; }
 
+    /// <summary>The writer's address was looked up among the people the district imported.</summary>
+    public bool Identified { get; set; }
+
+    /// <summary>Who is writing, when their address belongs to exactly one person.</summary>
+    public long? PersonId { get; set; }
+
+    /// <summary>The writer's first name, to greet them by.</summary>
+    public string? FirstName { get; set; }
+
+    /// <summary>The student (or staff member) the problem is about, once known.</summary>
+    public long? SubjectPersonId { get; set; }
+
     /// <summary>The dialogs in progress, innermost last.</summary>
     public List<DialogFrame> Stack { get; set; } = [];
 }

@@ -64,6 +64,20 @@ public abstract class Texts
 
     public abstract string AskAssetTag { get; }
 
+    public abstract string GreetingFor(string firstName);
+
+    public abstract string WhichStudent { get; }
+
+    public abstract string SomeoneElse { get; }
+
+    public abstract string AskStudentNumber { get; }
+
+    public abstract string ConfirmDevice(string model, string assetTag);
+
+    public abstract string ChooseDevice { get; }
+
+    public abstract string AnotherDevice { get; }
+
     public abstract string TicketOpened(string number, string due);
 
     public abstract string OpenTicketOffer(string number, string topicName);
@@ -165,6 +179,20 @@ public abstract class Texts
         public override string AskZip => "What's the ZIP code there? (or type skip)";
 
         public override string AskAssetTag => "What's the asset tag on the device? It's the barcode sticker, like WD-12345. (or type skip)";
+
+        public override string GreetingFor(string firstName) => $"Hi {firstName}! I'm the district's device help desk. I can help with school laptops, Chromebooks and hotspots.";
+
+        public override string WhichStudent => "Which student is this about?";
+
+        public override string SomeoneElse => "Someone else";
+
+        public override string AskStudentNumber => "What is the student's ID number? (or type skip)";
+
+        public override string ConfirmDevice(string model, string assetTag) => $"Is it the {model} with asset tag {assetTag}?";
+
+        public override string ChooseDevice => "Which device is it?";
+
+        public override string AnotherDevice => "Another device";
 
         public override string TicketOpened(string number, string due) => $"I've opened ticket {number}. A technician will answer {due}.";
 
@@ -280,6 +308,20 @@ public abstract class Texts
         public override string AskZip => "¿Cuál es el código postal de ese lugar? (o escriba saltar)";
 
         public override string AskAssetTag => "¿Cuál es la etiqueta de inventario del equipo? Es la etiqueta con código de barras, como WD-12345. (o escriba saltar)";
+
+        public override string GreetingFor(string firstName) => $"¡Hola, {firstName}! Soy la mesa de ayuda de equipos del distrito. Puedo ayudarle con laptops, Chromebooks y hotspots de la escuela.";
+
+        public override string WhichStudent => "¿Sobre qué estudiante es?";
+
+        public override string SomeoneElse => "Otra persona";
+
+        public override string AskStudentNumber => "¿Cuál es el número de identificación del estudiante? (o escriba saltar)";
+
+        public override string ConfirmDevice(string model, string assetTag) => $"¿Es el {model} con etiqueta {assetTag}?";
+
+        public override string ChooseDevice => "¿Qué equipo es?";
+
+        public override string AnotherDevice => "Otro equipo";
 
         public override string TicketOpened(string number, string due) => $"Abrí el ticket {number}. Un técnico le responderá {due}.";
 

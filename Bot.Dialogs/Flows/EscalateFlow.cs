@@ -1,3 +1,4 @@
+using Bot.Data.Devices;
 using Bot.Data.Tickets;
 using Bot.Dialogs.Engine;
 using Bot.Dialogs.Knowledge;
@@ -6,10 +7,11 @@ namespace Bot.Dialogs.Flows;
 
 /// <summary>
 /// Turns a problem the bot could not fix into a ticket: confirms the kind of problem, asks when it started, where the
-/// device is (and the ZIP code), and its asset tag; then opens the ticket and says when to expect an answer.
-/// Any question can be skipped: a person who cannot answer still gets a ticket.
+/// device is (and the ZIP code), and which device it is: the one the person was lent, confirmed (or chosen, when
+/// they have more than one), else its asset tag. Then it opens the ticket, linked to the person and the device, and
+/// says when to expect an answer. Any question can be skipped: a person who cannot answer still gets a ticket.
 /// </summary>
-public sealed class EscalateFlow(TicketStore tickets) : Flow
+public sealed class EscalateFlow(TicketStore tickets, DeviceStore devices) : Flow
 {
     public const string FlowId = "escalate";
     public const string Topic = "topic";
@@ -22,6 +24,11 @@ public sealed class EscalateFlow(TicketStore tickets) : Flow
     private const string Zip = "zip";
     private const string Asset = "asset";
     private const string Confirm = "confirm";
+    private const string ConfirmDevice = "confirm-device";
+    private const string ChooseDevice = "choose-device";
+    private const string Lent = "lent";
+    private const string Another = "another";
+    private const char Field = '\u001f';
 
     private static readonly string[] Categories = ["hardware", "network", "software", "account", "other"];
 
@@ -39,6 +46,8 @@ public sealed class EscalateFlow(TicketStore tickets) : Flow
         Started => Reply.Say(dc.Say.AskStarted),
         Where => new(dc.Say.AskWhere, [new("home", dc.Say.Home, ["casa"]), new("school", dc.Say.School, ["escuela"]), new("other", dc.Say.OtherPlace, ["otro"])]),
         Zip => Reply.Say(dc.Say.AskZip),
+        ConfirmDevice => TriageFlow.YesNo(dc, dc.Say.ConfirmDevice(LentDevices(frame)[0].Model, LentDevices(frame)[0].Tag)),
+        ChooseDevice => new(dc.Say.ChooseDevice, [.. LentDevices(frame).Select(d => new ReplyChoice(d.Tag, $"{d.Model} ({d.Tag})")), new ReplyChoice(Another, dc.Say.AnotherDevice)]),
         _ => Reply.Say(dc.Say.AskAssetTag),
     };
 
@@ -69,11 +78,34 @@ public sealed class EscalateFlow(TicketStore tickets) : Flow
                 break;
             case Where:
                 Keep(frame, Where, answer);
-                await engine.AskAsync(dc, frame, answer.Choice == "school" ? Asset : Zip, answer.Choice == "school" ? PromptKind.AssetTag : PromptKind.Zip);
+                if (answer.Choice == "school")
+                {
+                    await AskDeviceAsync(engine, dc, frame);
+                }
+                else
+                {
+                    await engine.AskAsync(dc, frame, Zip, PromptKind.Zip);
+                }
+
                 break;
             case Zip:
                 Keep(frame, Zip, answer);
+                await AskDeviceAsync(engine, dc, frame);
+                break;
+            case ConfirmDevice when answer.Yes == true:
+                frame.Values[Asset] = LentDevices(frame)[0].Tag;
+                await OpenTicketAsync(engine, dc, frame);
+                break;
+            case ConfirmDevice or ChooseDevice when answer.Skipped:
+                await OpenTicketAsync(engine, dc, frame);
+                break;
+            case ConfirmDevice:
+            case ChooseDevice when answer.Choice == Another:
                 await engine.AskAsync(dc, frame, Asset, PromptKind.AssetTag);
+                break;
+            case ChooseDevice:
+                frame.Values[Asset] = answer.Choice!;
+                await OpenTicketAsync(engine, dc, frame);
                 break;
             default:
                 Keep(frame, Asset, answer);
@@ -89,9 +121,27 @@ public sealed class EscalateFlow(TicketStore tickets) : Flow
         return ContinueAsync(engine, dc, frame, new Answer(dc.Text, Skipped: true));
     }
 
+    /// <summary>Which device: the one the person was lent (confirmed), one of theirs (chosen), else its asset tag.</summary>
+    private async Task AskDeviceAsync(DialogEngine engine, DialogContext dc, DialogFrame frame)
+    {
+        var loans = dc.State.SubjectPersonId is { } person ? await devices.ActiveLoansAsync(person, dc.CancellationToken) : [];
+        if (loans.Count == 0)
+        {
+            await engine.AskAsync(dc, frame, Asset, PromptKind.AssetTag);
+            return;
+        }
+
+        frame.Values[Lent] = string.Join('\n', loans.Select(loan => $"{loan.AssetTag}{Field}{loan.Model}"));
+        await engine.AskAsync(dc, frame, loans.Count == 1 ? ConfirmDevice : ChooseDevice, loans.Count == 1 ? PromptKind.YesNo : PromptKind.Choice);
+    }
+
+    private static List<(string Tag, string Model)> LentDevices(DialogFrame frame) =>
+        [.. (frame.Get(Lent) ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split(Field)).Select(parts => (parts[0], parts[1]))];
+
     private async Task OpenTicketAsync(DialogEngine engine, DialogContext dc, DialogFrame frame)
     {
         var topic = frame.Get(Topic) ?? Topics.Other;
+        var device = frame.Get(Asset) is { } tag ? await devices.FindAsync(tag, dc.CancellationToken) : null;
         var ticket = await tickets.CreateAsync(new NewTicket
         {
             ConversationId = dc.Requester.ConversationId,
@@ -105,7 +155,9 @@ public sealed class EscalateFlow(TicketStore tickets) : Flow
             Started = frame.Get(Started),
             LocationKind = frame.Get(Where),
             LocationZip = frame.Get(Zip),
-            DeviceAssetTag = frame.Get(Asset),
+            DeviceAssetTag = device?.AssetTag ?? frame.Get(Asset),
+            PersonId = dc.State.SubjectPersonId ?? dc.State.PersonId,
+            DeviceId = device?.Id,
         }, dc.CancellationToken);
         await dc.SendAsync(dc.Say.TicketOpened(ticket.Number, engine.Due(dc, ticket.FirstResponseDueAt)));
         await engine.EndAsync(dc, frame, FlowResult.Escalated);

@@ -1,9 +1,11 @@
 using Bot.Data;
+using Bot.Data.Contacts;
 using Bot.Data.Conversations;
 using Bot.Dialogs.Knowledge;
 using Bot.Testing;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
+using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,22 +21,28 @@ internal sealed class DeskHarness : IAsyncDisposable
 
     private readonly TestDatabase database;
 
-    private DeskHarness(TestDatabase database, string channel, bool semantic)
+    private DeskHarness(TestDatabase database, string channel, bool semantic, string? from, IReadOnlyDictionary<string, string?>? settings)
     {
         this.database = database;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Knowledge:WatchForChanges"] = "false",
             ["Knowledge:Semantic"] = semantic ? "true" : "false",
-        }).Build();
+        }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         Services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<TimeProvider>(Clock)
             .AddStorage(database.Database)
+            .Configure<PeopleOptions>(configuration.GetSection(PeopleOptions.Section))
             .AddDialogs(configuration)
             .BuildServiceProvider();
         Adapter = new TestAdapter(TestAdapter.CreateConversation($"conversation-{channel}"));
         Adapter.Conversation.ChannelId = channel;
+        if (from is not null)
+        {
+            Adapter.Conversation.User = new ChannelAccount(from, "someone");
+        }
+
         Adapter.UseDeskMiddleware(Services);
     }
 
@@ -54,9 +62,14 @@ internal sealed class DeskHarness : IAsyncDisposable
 
     /// <summary>A desk; with <paramref name="withKnowledge"/> the shipped articles are loaded (and embedded when semantic).</summary>
     public static async Task<DeskHarness> CreateAsync(
-        StorageProvider provider = StorageProvider.Sqlite, string channel = "test", bool withKnowledge = false, bool semantic = true)
+        StorageProvider provider = StorageProvider.Sqlite,
+        string channel = "test",
+        bool withKnowledge = false,
+        bool semantic = true,
+        string? from = null,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var desk = new DeskHarness(await TestDatabase.CreateAsync(provider), channel, semantic);
+        var desk = new DeskHarness(await TestDatabase.CreateAsync(provider), channel, semantic, from, settings);
         if (withKnowledge)
         {
             await desk.Services.GetRequiredService<KnowledgeBase>().ReloadAsync(CancellationToken.None);
