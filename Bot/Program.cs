@@ -3,10 +3,13 @@ using Bot.Channels.Sms;
 using Bot.Data;
 using Bot.Dialogs;
 using Bot.Health;
+using Bot.Importing;
 using Bot.Knowledge;
+using Bot.Samples;
 
 var builder = WebApplication.CreateBuilder(args);
-if (KnowledgeCommand.Handles(args))
+var isCommand = KnowledgeCommand.Handles(args) || ImportCommand.Handles(args) || SampleCommand.Handles(args);
+if (isCommand)
 {
     // A command's standard output is its result: every log line goes to standard error.
     builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
@@ -18,12 +21,27 @@ builder.Services
     .AddBotConnector()
     .AddSms(builder.Configuration)
     .AddHealth();
+builder.Services.AddOptions<SampleOptions>().Bind(builder.Configuration.GetSection(SampleOptions.Section));
+if (!isCommand)
+{
+    builder.Services.AddHostedService<SampleDistrictLoader>();
+}
 
 var app = builder.Build();
 
 if (KnowledgeCommand.Handles(args))
 {
     return await KnowledgeCommand.RunAsync(app.Services, args, Console.In, Console.Out, Console.Error, CancellationToken.None);
+}
+
+if (ImportCommand.Handles(args))
+{
+    return await ImportCommand.RunAsync(app.Services, args, Console.Out, Console.Error, CancellationToken.None);
+}
+
+if (SampleCommand.Handles(args))
+{
+    return await SampleCommand.RunAsync(args, Console.Out, Console.Error);
 }
 
 app.MapBotConnector();

@@ -52,6 +52,7 @@ internal static class ReplyCostBenchmark
                 ["Storage:Provider"] = "Sqlite",
                 ["ConnectionStrings:Bot"] = database.ConnectionString,
                 ["Logging:LogLevel:Default"] = "Warning",
+                ["Samples:ImportWhenEmpty"] = "false",
             }));
             builder.ConfigureTestServices(services =>
             {

@@ -42,6 +42,7 @@ internal static class SmsLoadBenchmark
                 ["ConnectionStrings:Bot"] = database.ConnectionString,
                 ["Logging:LogLevel:Default"] = "Warning",
                 ["Knowledge:WatchForChanges"] = "false",
+                ["Samples:ImportWhenEmpty"] = "false",
                 ["Twilio:AccountSid"] = twilio.AccountSid,
                 ["Twilio:AuthToken"] = AuthToken,
                 ["Twilio:PhoneNumber"] = "+15555550000",

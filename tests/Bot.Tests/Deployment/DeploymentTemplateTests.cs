@@ -10,7 +10,7 @@ public partial class DeploymentTemplateTests
     private static readonly JsonObject Parameters = Load("deploymentTemplates/template.parameters.json");
 
     /// <summary>Settings whose defaults in appsettings.json suit Azure as they are.</summary>
-    private static readonly string[] DefaultedPrefixes = ["Logging__", "AllowedHosts", "Knowledge__", "Desk__Calendar__DayStart", "Desk__Calendar__DayEnd", "Desk__Calendar__WorkDays", "Desk__Calendar__Holidays"];
+    private static readonly string[] DefaultedPrefixes = ["Logging__", "AllowedHosts", "Knowledge__", "People__", "Desk__Calendar__DayStart", "Desk__Calendar__DayEnd", "Desk__Calendar__WorkDays", "Desk__Calendar__Holidays"];
 
     [Fact]
     public void The_web_app_is_given_every_setting_the_app_reads_from_appsettings()

@@ -25,12 +25,19 @@ internal sealed class DeskApp : WebApplicationFactory<Program>
 
     public static DeskApp On(TestDatabase database, Action<IServiceCollection>? replaceServices = null, Dictionary<string, string?>? settings = null)
     {
-        var all = new Dictionary<string, string?>(settings ?? [])
+        // Defaults a test may change, then the test's settings, then the database, which is always the test's.
+        var all = new Dictionary<string, string?>
         {
-            ["Storage:Provider"] = database.Provider.ToString(),
-            ["ConnectionStrings:Bot"] = database.ConnectionString,
             ["Knowledge:WatchForChanges"] = "false",
+            ["Samples:ImportWhenEmpty"] = "false",
         };
+        foreach (var (key, value) in settings ?? [])
+        {
+            all[key] = value;
+        }
+
+        all["Storage:Provider"] = database.Provider.ToString();
+        all["ConnectionStrings:Bot"] = database.ConnectionString;
         return new DeskApp(all, replaceServices);
     }
 
