@@ -1,3 +1,4 @@
+using Bot.Data.Accounts;
 using Bot.Data.Contacts;
 using Bot.Data.Contacts.OneRoster;
 using Bot.Data.Devices;
@@ -78,6 +79,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<OneRosterImporter>();
         services.AddSingleton<DeviceStore>();
         services.AddSingleton<DeviceImporter>();
+        services.AddSingleton<AccountStore>();
+        services.AddSingleton<AuditLog>();
         services.TryAddSingleton(provider => new BusinessCalendar(provider.GetRequiredService<IOptions<CalendarOptions>>().Value));
         services.AddOptions<CalendarOptions>();
         return services;

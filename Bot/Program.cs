@@ -1,5 +1,6 @@
 using Bot.Channels.BotConnector;
 using Bot.Channels.Sms;
+using Bot.Console;
 using Bot.Data;
 using Bot.Dialogs;
 using Bot.Health;
@@ -8,7 +9,7 @@ using Bot.Knowledge;
 using Bot.Samples;
 
 var builder = WebApplication.CreateBuilder(args);
-var isCommand = KnowledgeCommand.Handles(args) || ImportCommand.Handles(args) || SampleCommand.Handles(args);
+var isCommand = KnowledgeCommand.Handles(args) || ImportCommand.Handles(args) || SampleCommand.Handles(args) || AdminCommand.Handles(args);
 if (isCommand)
 {
     // A command's standard output is its result: every log line goes to standard error.
@@ -20,7 +21,8 @@ builder.Services
     .AddDialogs(builder.Configuration)
     .AddBotConnector()
     .AddSms(builder.Configuration)
-    .AddHealth();
+    .AddHealth()
+    .AddConsole(builder.Configuration);
 builder.Services.AddOptions<SampleOptions>().Bind(builder.Configuration.GetSection(SampleOptions.Section));
 if (!isCommand)
 {
@@ -39,6 +41,11 @@ if (ImportCommand.Handles(args))
     return await ImportCommand.RunAsync(app.Services, args, Console.Out, Console.Error, CancellationToken.None);
 }
 
+if (AdminCommand.Handles(args))
+{
+    return await AdminCommand.RunAsync(app.Services, args, Console.In, Console.Out, Console.Error, CancellationToken.None);
+}
+
 if (SampleCommand.Handles(args))
 {
     return await SampleCommand.RunAsync(args, Console.Out, Console.Error);
@@ -48,6 +55,7 @@ app.MapBotConnector();
 app.MapSmsIfEnabled();
 app.MapKnowledge();
 app.MapHealth();
+app.MapConsole();
 
 await app.RunAsync();
 return 0;

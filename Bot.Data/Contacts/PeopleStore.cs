@@ -22,6 +22,8 @@ public sealed class PeopleStore(Database database)
 
     private const string ByIdSql = SelectPeople + "\nWHERE p.id = @Id";
 
+    private const string ByKeySql = SelectPeople + "\nWHERE p.sourced_id = @Key OR p.identifier = @Key OR p.email = @Email ORDER BY p.active DESC, p.id";
+
     private const string StudentsOfSql = SelectPeople + """
 
         JOIN guardianships g ON g.student_id = p.id
@@ -51,6 +53,10 @@ public sealed class PeopleStore(Database database)
 
     public async Task<Person?> ByIdAsync(long id, CancellationToken cancellationToken) =>
         (await QueryAsync(ByIdSql, new { Id = id }, cancellationToken)).SingleOrDefault();
+
+    /// <summary>Someone by what a technician would type: their sourcedId, student or staff ID number, or email.</summary>
+    public async Task<Person?> FindAsync(string key, CancellationToken cancellationToken) =>
+        (await QueryAsync(ByKeySql, new { Key = key.Trim(), Email = key.Trim().ToLowerInvariant() }, cancellationToken)) is [var first, ..] ? first : null;
 
     /// <summary>The active students a caregiver is responsible for, by first name.</summary>
     public Task<IReadOnlyList<Person>> StudentsOfAsync(long personId, CancellationToken cancellationToken) =>

@@ -1,0 +1,77 @@
+using Bot.Console.Components;
+using Bot.Data.Accounts;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+
+namespace Bot.Console;
+
+public static class ConsoleServiceCollectionExtensions
+{
+    /// <summary>
+    /// The technician console: server-rendered Razor components under <c>/console</c>, local accounts signed in with a
+    /// secure, HTTP-only, same-site cookie, antiforgery on every form, and roles. Every console page requires a
+    /// signed-in technician or admin; anonymous visitors are sent to sign in.
+    /// </summary>
+    public static IServiceCollection AddConsole(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ConsoleOptions>().Bind(configuration.GetSection(ConsoleOptions.Section))
+            .Validate(options => options.MaxFailedSignIns > 0 && options.Lockout > TimeSpan.Zero && options.SessionLength > TimeSpan.Zero, "Console:MaxFailedSignIns, Console:Lockout and Console:SessionLength must be positive.")
+            .ValidateOnStart();
+        services.AddRazorComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddSingleton<IPasswordHasher<Account>, PasswordHasher<Account>>();
+        services.AddSingleton<ConsoleSignIn>();
+        services.AddAuthentication(ConsoleSignIn.Scheme).AddCookie(ConsoleSignIn.Scheme, cookie =>
+        {
+            cookie.LoginPath = "/console/signin";
+            cookie.AccessDeniedPath = "/console/denied";
+            cookie.Cookie.Name = "desk-console";
+            cookie.Cookie.HttpOnly = true;
+            // Secure on HTTPS; plain HTTP reaches the console only on this machine (see RequireHttpsOffLoopback).
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.Cookie.SameSite = SameSiteMode.Strict;
+            cookie.SlidingExpiration = true;
+            cookie.ExpireTimeSpan = configuration.GetSection(ConsoleOptions.Section).Get<ConsoleOptions>()?.SessionLength ?? new ConsoleOptions().SessionLength;
+        });
+        services.AddAuthorization(ConsolePolicies.Add);
+        services.AddAntiforgery(antiforgery => antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        return services;
+    }
+
+    public static WebApplication MapConsole(this WebApplication app)
+    {
+        app.Use(RequireHttpsOffLoopback);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapRazorComponents<ConsoleApp>();
+        app.MapPost("/console/signout", SignOutAsync).RequireAuthorization(ConsolePolicies.Technician);
+        return app;
+    }
+
+    /// <summary>
+    /// The console's cookies and passwords travel only over HTTPS, except to a browser on the same machine (a newcomer's
+    /// <c>http://localhost</c>). Behind a proxy that ends TLS, enable forwarded headers so that the request says HTTPS.
+    /// </summary>
+    private static Task RequireHttpsOffLoopback(HttpContext http, RequestDelegate next)
+    {
+        if (http.Request.Path.StartsWithSegments("/console") && !http.Request.IsHttps && !IsLoopback(http))
+        {
+            http.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return http.Response.WriteAsync("The console is served over HTTPS only.");
+        }
+
+        return next(http);
+    }
+
+    private static bool IsLoopback(HttpContext http) =>
+        http.Connection.RemoteIpAddress is not { } remote || System.Net.IPAddress.IsLoopback(remote);
+
+    private static async Task<IResult> SignOutAsync(HttpContext http, [Microsoft.AspNetCore.Mvc.FromForm] IFormCollection form)
+    {
+        _ = form;
+        await http.SignOutAsync(ConsoleSignIn.Scheme);
+        return Results.Redirect("/console/signin");
+    }
+}

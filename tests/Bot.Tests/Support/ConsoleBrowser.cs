@@ -1,0 +1,52 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Bot.Console;
+using Bot.Data.Accounts;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bot.Tests.Support;
+
+/// <summary>
+/// Uses the console as a browser without script does: GETs pages, keeps cookies, and posts forms with the
+/// antiforgery token and form name the page rendered. Redirects are not followed, so tests see them.
+/// </summary>
+internal sealed partial class ConsoleBrowser(DeskApp app)
+{
+    private readonly HttpClient client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    public static async Task<Account> CreateAccountAsync(DeskApp app, string email, string role, string password = "a long enough password")
+    {
+        var hash = app.Services.GetRequiredService<ConsoleSignIn>().Hash(password);
+        return await app.Services.GetRequiredService<AccountStore>().CreateAsync(email, email.Split('@')[0], role, hash, CancellationToken.None);
+    }
+
+    public Task<HttpResponseMessage> GetAsync(string path) => client.GetAsync(path);
+
+    public async Task<string> PageAsync(string path)
+    {
+        using var response = await client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    /// <summary>Fills in and submits the form named <paramref name="formName"/> on the page at <paramref name="path"/>.</summary>
+    public async Task<HttpResponseMessage> SubmitAsync(string path, string formName, IReadOnlyDictionary<string, string> fields)
+    {
+        var page = await PageAsync(path);
+        var token = AntiforgeryToken().Match(page);
+        Assert.True(token.Success, $"The page at {path} has no antiforgery token.");
+        Assert.Contains($"name=\"_handler\" value=\"{formName}\"", page, StringComparison.Ordinal);
+        var form = new Dictionary<string, string>(fields)
+        {
+            ["_handler"] = formName,
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value),
+        };
+        return await client.PostAsync(path, new FormUrlEncodedContent(form));
+    }
+
+    public async Task<HttpResponseMessage> SignInAsync(string email, string password = "a long enough password") =>
+        await SubmitAsync("/console/signin", "signin", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = password });
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+}
