@@ -71,6 +71,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<SlaPolicyStore>();
         services.AddSingleton<SelfServiceStore>();
         services.AddSingleton<TicketStore>();
+        services.AddSingleton<TicketActions>();
+        services.AddSingleton<OpenTickets>();
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<OptOutStore>();
         services.AddSingleton<PeopleStore>();

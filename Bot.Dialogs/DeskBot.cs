@@ -1,3 +1,4 @@
+using Bot.Data.Conversations;
 using Bot.Dialogs.Engine;
 using Bot.Dialogs.Engine.Rendering;
 using Microsoft.Bot.Builder;
@@ -7,9 +8,9 @@ namespace Bot.Dialogs;
 
 /// <summary>
 /// The bot on every channel: it hands each turn to the dialog engine with the person's dialog state, and renders
-/// what the dialogs say for the channel the person used.
+/// what the dialogs say for the channel the person used. While a technician has taken a conversation over, it is quiet.
 /// </summary>
-public sealed class DeskBot(ConversationState conversationState, DialogEngine engine) : ActivityHandler
+public sealed class DeskBot(ConversationState conversationState, DialogEngine engine, ConversationStore conversations) : ActivityHandler
 {
     private readonly IStatePropertyAccessor<DialogState> dialogState = conversationState.CreateProperty<DialogState>(nameof(DialogState));
 
@@ -28,8 +29,17 @@ public sealed class DeskBot(ConversationState conversationState, DialogEngine en
         }
     }
 
-    protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken) =>
+    protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
+    {
+        // A technician took the conversation over: they answer, and the message is already on the ticket.
+        if (turnContext.TurnState.Get<TranscriptMiddleware.StoredConversation>() is { } stored
+            && await conversations.HumanAgentAsync(stored.Id, cancellationToken) is not null)
+        {
+            return;
+        }
+
         await engine.OnMessageAsync(await ContextAsync(turnContext, cancellationToken));
+    }
 
     private async Task<DialogContext> ContextAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {

@@ -34,4 +34,40 @@ public sealed class ConversationStore(Database database)
             },
             transaction,
             cancellationToken: cancellationToken));
+
+    /// <summary>The technician who took the conversation over, or null while the bot answers it.</summary>
+    public async Task<string?> HumanAgentAsync(long conversationId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT human_agent FROM conversations WHERE id = @Id", new { Id = conversationId }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Puts a technician in the conversation (the bot goes quiet), or the bot back (null).</summary>
+    public static Task SetHumanAgentAsync(long conversationId, string? agent, DbTransaction transaction, CancellationToken cancellationToken) =>
+        transaction.Connection!.ExecuteAsync(new CommandDefinition(
+            "UPDATE conversations SET human_agent = @Agent WHERE id = @Id", new { Id = conversationId, Agent = agent }, transaction, cancellationToken: cancellationToken));
+
+    /// <summary>Where and to whom the conversation's messages go.</summary>
+    public async Task<ConversationRoute?> RouteAsync(long conversationId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<ConversationRoute>(new CommandDefinition(
+            "SELECT id AS Id, channel AS Channel, address AS Address, reference_json AS ReferenceJson, human_agent AS HumanAgent FROM conversations WHERE id = @Id",
+            new { Id = conversationId },
+            cancellationToken: cancellationToken));
+    }
+}
+
+public sealed record ConversationRoute
+{
+    public long Id { get; init; }
+
+    public required string Channel { get; init; }
+
+    public string? Address { get; init; }
+
+    public string? ReferenceJson { get; init; }
+
+    public string? HumanAgent { get; init; }
 }

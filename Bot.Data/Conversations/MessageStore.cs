@@ -32,7 +32,7 @@ public sealed class MessageStore(Database database)
 
     private const string SelectMessages = """
         SELECT id AS Id, ticket_id AS TicketId, direction AS Direction, author_kind AS AuthorKind, channel AS Channel,
-               text AS Text, external_id AS ExternalId, processed_at IS NOT NULL AS Processed
+               text AS Text, external_id AS ExternalId, processed_at IS NOT NULL AS Processed, at AS At
         FROM messages
         """;
 

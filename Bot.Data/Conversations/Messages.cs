@@ -52,6 +52,8 @@ public sealed record StoredMessage
     public string? ExternalId { get; init; }
 
     public bool Processed { get; init; }
+
+    public DateTimeOffset At { get; init; }
 }
 
 /// <summary>An inbound message waiting for its turn, with what is needed to replay it.</summary>

@@ -66,6 +66,12 @@ public abstract class Texts
 
     public abstract string GreetingFor(string firstName);
 
+    public abstract string TechnicianJoined(string name, string ticket);
+
+    public abstract string BackToBot { get; }
+
+    public abstract string TicketResolved(string ticket, string resolution);
+
     public abstract string WhichStudent { get; }
 
     public abstract string SomeoneElse { get; }
@@ -179,6 +185,12 @@ public abstract class Texts
         public override string AskZip => "What's the ZIP code there? (or type skip)";
 
         public override string AskAssetTag => "What's the asset tag on the device? It's the barcode sticker, like WD-12345. (or type skip)";
+
+        public override string TechnicianJoined(string name, string ticket) => $"{name} from the help desk is here to help with ticket {ticket}.";
+
+        public override string BackToBot => "You're back with the help desk bot. Type menu to start over, or agent to reach a person.";
+
+        public override string TicketResolved(string ticket, string resolution) => $"Ticket {ticket} is resolved: {resolution}. If it isn't fixed, just reply.";
 
         public override string GreetingFor(string firstName) => $"Hi {firstName}! I'm the district's device help desk. I can help with school laptops, Chromebooks and hotspots.";
 
@@ -308,6 +320,12 @@ public abstract class Texts
         public override string AskZip => "¿Cuál es el código postal de ese lugar? (o escriba saltar)";
 
         public override string AskAssetTag => "¿Cuál es la etiqueta de inventario del equipo? Es la etiqueta con código de barras, como WD-12345. (o escriba saltar)";
+
+        public override string TechnicianJoined(string name, string ticket) => $"{name}, de la mesa de ayuda, le atiende ahora con el ticket {ticket}.";
+
+        public override string BackToBot => "Vuelve a hablar con el asistente de la mesa de ayuda. Escriba menú para empezar de nuevo, o agente para hablar con una persona.";
+
+        public override string TicketResolved(string ticket, string resolution) => $"El ticket {ticket} está resuelto: {resolution}. Si no quedó arreglado, responda a este mensaje.";
 
         public override string GreetingFor(string firstName) => $"¡Hola, {firstName}! Soy la mesa de ayuda de equipos del distrito. Puedo ayudarle con laptops, Chromebooks y hotspots de la escuela.";
 

@@ -1,5 +1,6 @@
 using Bot.Console.Components;
 using Bot.Data.Accounts;
+using Bot.Data.Conversations;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
@@ -22,6 +23,7 @@ public static class ConsoleServiceCollectionExtensions
         services.AddCascadingAuthenticationState();
         services.AddSingleton<IPasswordHasher<Account>, PasswordHasher<Account>>();
         services.AddSingleton<ConsoleSignIn>();
+        services.AddSingleton<Handoff.HandoffService>();
         services.AddAuthentication(ConsoleSignIn.Scheme).AddCookie(ConsoleSignIn.Scheme, cookie =>
         {
             cookie.LoginPath = "/console/signin";
@@ -47,6 +49,7 @@ public static class ConsoleServiceCollectionExtensions
         app.UseAntiforgery();
         app.MapRazorComponents<ConsoleApp>();
         app.MapPost("/console/signout", SignOutAsync).RequireAuthorization(ConsolePolicies.Technician);
+        app.MapGet("/console/attachments/{id:long}", AttachmentAsync).RequireAuthorization(ConsolePolicies.Technician);
         return app;
     }
 
@@ -67,6 +70,21 @@ public static class ConsoleServiceCollectionExtensions
 
     private static bool IsLoopback(HttpContext http) =>
         http.Connection.RemoteIpAddress is not { } remote || System.Net.IPAddress.IsLoopback(remote);
+
+    /// <summary>A kept photo, shown inline, never sniffed as anything but the image type it was checked to be.</summary>
+    private static async Task<IResult> AttachmentAsync(long id, HttpContext http, AttachmentStore attachments, AuditLog audit)
+    {
+        var file = await attachments.ContentAsync(id, http.RequestAborted);
+        if (file is null)
+        {
+            return Results.NotFound();
+        }
+
+        await audit.RecordAsync(http.User.AccountId(), "viewed attachment", $"attachment:{id}", null, http.RequestAborted);
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        http.Response.Headers.CacheControl = "private, no-store";
+        return Results.File(file.Content, file.ContentType);
+    }
 
     private static async Task<IResult> SignOutAsync(HttpContext http, [Microsoft.AspNetCore.Mvc.FromForm] IFormCollection form)
     {

@@ -30,16 +30,16 @@ internal static class KnowledgeSearchBenchmark
         }
 
         var knowledge = await LoadAsync(database, options);
-        Console.WriteLine($"{knowledge.Articles.Count} articles on {provider}; match threshold {options.MatchThreshold:F2}");
-        Console.WriteLine("top-1/top-3: a 'none' message is right when search says no match; rank@1/rank@3: problem messages only, ignoring the threshold.");
-        Console.WriteLine($"{"set",-8} {"mode",-9} {"messages",8} {"top-1",7} {"top-3",7} {"none→human",11} {"fix→human",10} {"rank@1",7} {"rank@3",7}");
+        System.Console.WriteLine($"{knowledge.Articles.Count} articles on {provider}; match threshold {options.MatchThreshold:F2}");
+        System.Console.WriteLine("top-1/top-3: a 'none' message is right when search says no match; rank@1/rank@3: problem messages only, ignoring the threshold.");
+        System.Console.WriteLine($"{"set",-8} {"mode",-9} {"messages",8} {"top-1",7} {"top-3",7} {"none→human",11} {"fix→human",10} {"rank@1",7} {"rank@3",7}");
         foreach (var set in new[] { "dev", "heldout" })
         {
             var messages = Load(set);
             foreach (var mode in new[] { SearchMode.Lexical, SearchMode.Semantic, SearchMode.Hybrid })
             {
                 var score = await ScoreAsync(knowledge, messages, mode);
-                Console.WriteLine($"{set,-8} {mode,-9} {messages.Count,8} {score.Top1,7:P1} {score.Top3,7:P1} {score.NoneRouted,11:P1} {score.FixesRouted,10:P1} {score.Rank1,7:P1} {score.Rank3,7:P1}");
+                System.Console.WriteLine($"{set,-8} {mode,-9} {messages.Count,8} {score.Top1,7:P1} {score.Top3,7:P1} {score.NoneRouted,11:P1} {score.FixesRouted,10:P1} {score.Rank1,7:P1} {score.Rank3,7:P1}");
             }
         }
 
@@ -55,12 +55,12 @@ internal static class KnowledgeSearchBenchmark
             }
 
             latencies.Sort();
-            Console.WriteLine($"latency {mode,-8} median {Percentile(latencies, 0.5):F2} ms, p99 {Percentile(latencies, 0.99):F2} ms over {latencies.Count} searches");
+            System.Console.WriteLine($"latency {mode,-8} median {Percentile(latencies, 0.5):F2} ms, p99 {Percentile(latencies, 0.99):F2} ms over {latencies.Count} searches");
         }
 
         foreach (var semantic in new[] { false, true })
         {
-            Console.WriteLine($"peak memory, semantic {(semantic ? "on" : "off")}: {MeasureMemoryInChild(provider, semantic)}");
+            System.Console.WriteLine($"peak memory, semantic {(semantic ? "on" : "off")}: {MeasureMemoryInChild(provider, semantic)}");
         }
     }
 
@@ -86,7 +86,7 @@ internal static class KnowledgeSearchBenchmark
                     }
                 }
 
-                Console.WriteLine(best.Line);
+                System.Console.WriteLine(best.Line);
             }
         }
     }
@@ -102,7 +102,7 @@ internal static class KnowledgeSearchBenchmark
         }
 
         using var process = Process.GetCurrentProcess();
-        Console.WriteLine($"{process.PeakWorkingSet64 / (1024 * 1024)} MB");
+        System.Console.WriteLine($"{process.PeakWorkingSet64 / (1024 * 1024)} MB");
     }
 
     private static async Task<KnowledgeBase> LoadAsync(TestDatabase database, KnowledgeOptions options)

@@ -22,7 +22,7 @@ internal static class BenchProgram
                 var phones = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100;
                 var sms = await SmsLoadBenchmark.RunAsync(phones);
                 var echo = await ReplyCostBenchmark.StockEchoRateAsync(phones);
-                Console.WriteLine($"stock CloudAdapter echo bot, same machine, {phones} conversations: {echo:F0} replies/s; SMS support turns / echo replies = {sms / echo:F2}");
+                System.Console.WriteLine($"stock CloudAdapter echo bot, same machine, {phones} conversations: {echo:F0} replies/s; SMS support turns / echo replies = {sms / echo:F2}");
                 return 0;
             case "kb":
                 await KnowledgeSearchBenchmark.RunAsync(Provider(args), args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : null);
@@ -34,7 +34,7 @@ internal static class BenchProgram
                 await KnowledgeSearchBenchmark.MemoryChildAsync(Provider(args), args.Length > 2 && args[2] == "on");
                 return 0;
             default:
-                await Console.Error.WriteLineAsync($"Unknown benchmark '{args[0]}'. Known: replies, kb, kb-sweep.");
+                await System.Console.Error.WriteLineAsync($"Unknown benchmark '{args[0]}'. Known: replies, kb, kb-sweep.");
                 return 2;
         }
     }

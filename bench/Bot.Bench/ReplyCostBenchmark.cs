@@ -24,12 +24,12 @@ internal static class ReplyCostBenchmark
 {
     public static async Task RunAsync(int messages, int conversations)
     {
-        Console.WriteLine($"{messages} messages over {conversations} conversations in parallel; {Environment.ProcessorCount} cores");
-        Console.WriteLine($"{"variant",-28} {"replies",8} {"seconds",8} {"replies/s",10} {"CPU ms/reply",13}");
+        System.Console.WriteLine($"{messages} messages over {conversations} conversations in parallel; {Environment.ProcessorCount} cores");
+        System.Console.WriteLine($"{"variant",-28} {"replies",8} {"seconds",8} {"replies/s",10} {"CPU ms/reply",13}");
         foreach (var (name, stock) in new[] { ("stock CloudAdapter auth", true), ("shared contract resolver", false), ("stock CloudAdapter auth", true), ("shared contract resolver", false) })
         {
             var result = await MeasureAsync(stock, messages, conversations);
-            Console.WriteLine($"{name,-28} {result.Replies,8} {result.Seconds,8:F2} {result.Replies / result.Seconds,10:F0} {result.CpuMs / result.Replies,13:F2}");
+            System.Console.WriteLine($"{name,-28} {result.Replies,8} {result.Seconds,8:F2} {result.Replies / result.Seconds,10:F0} {result.CpuMs / result.Replies,13:F2}");
         }
     }
 

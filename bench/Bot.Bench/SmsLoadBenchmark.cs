@@ -77,9 +77,9 @@ internal static class SmsLoadBenchmark
         await router;
 
         var rate = turns.Count / elapsed.TotalSeconds;
-        Console.WriteLine($"{phones} phones, {turns.Count} turns in {elapsed.TotalSeconds:F1} s: {rate:F0} turns/s");
-        Console.WriteLine($"acknowledgement ms: p50 {Percentile(acks, 0.50):F1}  p95 {Percentile(acks, 0.95):F1}  p99 {Percentile(acks, 0.99):F1}");
-        Console.WriteLine($"whole turn ms:      p50 {Percentile(turns, 0.50):F1}  p95 {Percentile(turns, 0.95):F1}  p99 {Percentile(turns, 0.99):F1}");
+        System.Console.WriteLine($"{phones} phones, {turns.Count} turns in {elapsed.TotalSeconds:F1} s: {rate:F0} turns/s");
+        System.Console.WriteLine($"acknowledgement ms: p50 {Percentile(acks, 0.50):F1}  p95 {Percentile(acks, 0.95):F1}  p99 {Percentile(acks, 0.99):F1}");
+        System.Console.WriteLine($"whole turn ms:      p50 {Percentile(turns, 0.50):F1}  p95 {Percentile(turns, 0.95):F1}  p99 {Percentile(turns, 0.99):F1}");
         return rate;
     }
 

@@ -18,6 +18,9 @@ public class ConsoleTests
     [InlineData("/console/devices?q=MV-C-10001")]
     [InlineData("/console/accounts")]
     [InlineData("/console/denied")]
+    [InlineData("/console/tickets?mine=true")]
+    [InlineData("/console/tickets/T-1001")]
+    [InlineData("/console/attachments/1")]
     public async Task An_anonymous_visitor_is_sent_to_sign_in_from_every_console_page(string path)
     {
         await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
@@ -64,7 +67,7 @@ public class ConsoleTests
         using var accounts = await browser.GetAsync("/console/accounts");
 
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
-        Assert.Equal("/console/devices", signedIn.Headers.Location!.OriginalString.Replace("http://localhost", "", StringComparison.Ordinal));
+        Assert.Equal("/console/tickets", signedIn.Headers.Location!.OriginalString.Replace("http://localhost", "", StringComparison.Ordinal));
         Assert.Contains("Asset tag or serial number", await browser.PageAsync("/console/devices"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, accounts.StatusCode);
         Assert.Equal("/console/denied", accounts.Headers.Location!.AbsolutePath);

@@ -14,10 +14,10 @@ internal sealed partial class ConsoleBrowser(DeskApp app)
 {
     private readonly HttpClient client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
-    public static async Task<Account> CreateAccountAsync(DeskApp app, string email, string role, string password = "a long enough password")
+    public static async Task<Account> CreateAccountAsync(DeskApp app, string email, string role, string password = "a long enough password", string? name = null)
     {
         var hash = app.Services.GetRequiredService<ConsoleSignIn>().Hash(password);
-        return await app.Services.GetRequiredService<AccountStore>().CreateAsync(email, email.Split('@')[0], role, hash, CancellationToken.None);
+        return await app.Services.GetRequiredService<AccountStore>().CreateAsync(email, name ?? email.Split('@')[0], role, hash, CancellationToken.None);
     }
 
     public Task<HttpResponseMessage> GetAsync(string path) => client.GetAsync(path);

@@ -1,0 +1,117 @@
+using System.Data.Common;
+using Bot.Channels.Sms;
+using Bot.Data;
+using Bot.Data.Accounts;
+using Bot.Data.Contacts;
+using Bot.Data.Conversations;
+using Bot.Data.Outbox;
+using Bot.Data.Tickets;
+using Bot.Dialogs.Engine;
+using Bot.Outbox;
+using Dapper;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Handoff;
+
+/// <summary>
+/// A technician in the person's own conversation: take it over (the bot goes quiet and the person is told who is
+/// helping), reply, hand it back to the bot, or resolve the ticket (the person is told). Each step's state change and
+/// the message it sends commit together; an SMS goes out through the outbox, so an outage delays it and loses nothing.
+/// </summary>
+public sealed class HandoffService(
+    Database database,
+    ConversationStore conversations,
+    OptOutStore optOuts,
+    TicketActions actions,
+    OutboxSignal outboxSignal,
+    IOptions<TwilioOptions> twilio,
+    TimeProvider time)
+{
+    public Task TakeOverAsync(Ticket ticket, Account technician, CancellationToken cancellationToken) =>
+        ChangeAsync(ticket, async (route, transaction, token) =>
+        {
+            await ConversationStore.SetHumanAgentAsync(route.Id, technician.Email, transaction, token);
+            await ExecuteAsync(transaction, "UPDATE tickets SET assignee = COALESCE(assignee, @Email) WHERE id = @Id", new { ticket.Id, technician.Email }, token);
+            await TicketActions.RecordFirstResponseAsync(ticket.Id, time.GetUtcNow(), transaction, token);
+            return Texts.For(ticket.Language).TechnicianJoined(FirstName(technician), ticket.Number);
+        }, AuthorKind.System, cancellationToken);
+
+    /// <summary>The technician's own words, signed with their first name, in the person's channel.</summary>
+    public Task ReplyAsync(Ticket ticket, Account technician, string text, CancellationToken cancellationToken) =>
+        ChangeAsync(ticket, async (_, transaction, token) =>
+        {
+            await TicketActions.RecordFirstResponseAsync(ticket.Id, time.GetUtcNow(), transaction, token);
+            return $"{FirstName(technician)}: {text.Trim()}";
+        }, AuthorKind.Technician, cancellationToken);
+
+    public Task HandBackAsync(Ticket ticket, Account technician, CancellationToken cancellationToken) =>
+        ChangeAsync(ticket, async (route, transaction, token) =>
+        {
+            await ConversationStore.SetHumanAgentAsync(route.Id, null, transaction, token);
+            return Texts.For(ticket.Language).BackToBot;
+        }, AuthorKind.System, cancellationToken);
+
+    /// <summary>Resolves the ticket, gives the conversation back to the bot, and tells the person what was done.</summary>
+    public Task ResolveAsync(Ticket ticket, Account technician, string resolution, CancellationToken cancellationToken) =>
+        ChangeAsync(ticket, async (route, transaction, token) =>
+        {
+            await actions.ResolveAsync(ticket.Id, resolution.Trim(), technician.Email, transaction, token);
+            await ConversationStore.SetHumanAgentAsync(route.Id, null, transaction, token);
+            return Texts.For(ticket.Language).TicketResolved(ticket.Number, resolution.Trim());
+        }, AuthorKind.System, cancellationToken, detachAfter: true);
+
+    /// <summary>
+    /// Runs <paramref name="change"/> and sends the message it returns, in one transaction: the message is logged on
+    /// the ticket and queued for its channel, or nothing happens.
+    /// </summary>
+    private async Task ChangeAsync(
+        Ticket ticket,
+        Func<ConversationRoute, DbTransaction, CancellationToken, Task<string>> change,
+        AuthorKind author,
+        CancellationToken cancellationToken,
+        bool detachAfter = false)
+    {
+        var route = await conversations.RouteAsync(ticket.ConversationId, cancellationToken)
+            ?? throw new HandoffException($"Ticket {ticket.Number} has no conversation to write to.");
+        if (route.Channel != TwilioAdapter.Channel || !twilio.Value.Enabled)
+        {
+            throw new HandoffException($"Writing to people on the {route.Channel} channel from the console is not available yet; reach them another way.");
+        }
+
+        var address = route.Address ?? ticket.RequesterAddress;
+        if (await optOuts.IsOptedOutAsync(route.Channel, address, cancellationToken))
+        {
+            throw new HandoffException($"{address} has opted out of texts (STOP); the desk cannot text it until they text START.");
+        }
+
+        await database.InTransactionAsync(
+            async (transaction, token) =>
+            {
+                var text = await change(route, transaction, token);
+                var at = time.GetUtcNow();
+                await MessageStore.RecordOutboundAsync(new OutboundMessage(route.Id, author, route.Channel, text, at), transaction, token);
+                foreach (var part in SmsSegments.Split(text))
+                {
+                    await OutboxStore.EnqueueAsync(new NewOutboxMessage(route.Channel, address, twilio.Value.PhoneNumber!, part, route.Id), at, transaction, token);
+                }
+
+                if (detachAfter)
+                {
+                    // What the person writes after a resolution starts afresh, not on the resolved ticket.
+                    await ExecuteAsync(transaction, "UPDATE conversations SET open_ticket_id = NULL WHERE id = @Id AND open_ticket_id = @Ticket", new { route.Id, Ticket = ticket.Id }, token);
+                }
+
+                return true;
+            },
+            cancellationToken);
+        outboxSignal.Notify();
+    }
+
+    private static string FirstName(Account technician) => technician.DisplayName.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [var first, ..] ? first : technician.DisplayName;
+
+    private static Task<int> ExecuteAsync(DbTransaction transaction, string sql, object args, CancellationToken cancellationToken) =>
+        transaction.Connection!.ExecuteAsync(new CommandDefinition(sql, args, transaction, cancellationToken: cancellationToken));
+}
+
+/// <summary>A handoff step that cannot be done (the person opted out, the channel cannot be written to yet).</summary>
+public sealed class HandoffException(string message) : InvalidOperationException(message);

@@ -1,0 +1,132 @@
+using System.Net;
+using Bot.Data.Accounts;
+using Bot.Data.Conversations;
+using Bot.Data.Tickets;
+using Bot.Dialogs.Engine;
+using Bot.Tests.Support;
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bot.Tests.Console;
+
+/// <summary>A technician takes an SMS conversation over from the console, talks to the student, and resolves the ticket.</summary>
+public class HandoffTests
+{
+    private const string Student = "+15555550123";
+    private static readonly Texts English = Texts.For("en");
+
+    [Fact]
+    public async Task A_technician_claims_takes_over_replies_by_sms_sees_the_students_answer_and_resolves()
+    {
+        await using var desk = await SmsDesk.StartAsync();
+        var ticket = await EscalateAsync(desk);
+        await ConsoleBrowser.CreateAccountAsync(desk.App, "sam@district.example.org", AccountRoles.Technician, name: "Sam Reyes");
+        await ConsoleBrowser.CreateAccountAsync(desk.App, "lee@district.example.org", AccountRoles.Technician, name: "Lee Park");
+        var sam = new ConsoleBrowser(desk.App);
+        var lee = new ConsoleBrowser(desk.App);
+        await sam.SignInAsync("sam@district.example.org");
+        await lee.SignInAsync("lee@district.example.org");
+        var page = $"/console/tickets/{ticket.Number}";
+
+        var queue = await sam.PageAsync("/console/tickets?unassigned=true");
+        Assert.Contains($">{ticket.Number}</a>", queue, StringComparison.Ordinal);
+        Assert.Contains("on track", queue, StringComparison.Ordinal);
+
+        Assert.Contains("T-1001 is yours.", await BodyAsync(await sam.SubmitAsync(page, "claim", new Dictionary<string, string>())), StringComparison.Ordinal);
+        var leeSees = await lee.PageAsync(page);
+        Assert.DoesNotContain("name=\"_handler\" value=\"claim\"", leeSees, StringComparison.Ordinal);
+        Assert.Contains("sam@district.example.org", leeSees, StringComparison.Ordinal);
+
+        await sam.SubmitAsync(page, "takeover", new Dictionary<string, string>());
+        Assert.Equal(English.TechnicianJoined("Sam", "T-1001"), (await desk.Twilio.NextAsync()).Body);
+
+        // The student answers; the bot stays quiet and the technician sees it on the ticket.
+        await desk.Webhooks.TextAsync(Student, "it still shows a black screen");
+        await ProcessedAsync(desk, "it still shows a black screen");
+        Assert.Equal(0, desk.Twilio.Pending);
+        Assert.Contains("it still shows a black screen", await sam.PageAsync(page), StringComparison.Ordinal);
+
+        await sam.SubmitAsync(page, "reply", new Dictionary<string, string> { ["Reply.Text"] = "Hold the power key for 30 seconds, then try again." });
+        Assert.Equal("Sam: Hold the power key for 30 seconds, then try again.", (await desk.Twilio.NextAsync()).Body);
+
+        var resolved = await BodyAsync(await sam.SubmitAsync(page, "resolve", new Dictionary<string, string> { ["Resolve.Text"] = "hard reset brought it back" }));
+        Assert.Equal(English.TicketResolved("T-1001", "hard reset brought it back"), (await desk.Twilio.NextAsync()).Body);
+        Assert.Contains("T-1001 is resolved, and they were told.", resolved, StringComparison.Ordinal);
+
+        var stored = await desk.App.Services.GetRequiredService<TicketStore>().FindAsync("T-1001", CancellationToken.None);
+        Assert.Equal(("resolved", "sam@district.example.org", "hard reset brought it back"), (stored!.Status, stored.Assignee, stored.Resolution));
+        Assert.NotNull(stored.FirstResponseAt);
+        var transcript = await desk.App.Services.GetRequiredService<MessageStore>().TicketTranscriptAsync(stored.Id, CancellationToken.None);
+        Assert.Equal(["user", "bot", "system", "user", "technician", "system"], Compact(transcript));
+
+        // Back with the bot: the next text is answered by it again.
+        await desk.Webhooks.TextAsync(Student, "menu");
+        Assert.False(string.IsNullOrEmpty((await desk.Twilio.NextAsync()).Body));
+    }
+
+    [Fact]
+    public async Task A_conversation_that_cannot_be_texted_is_refused_with_the_reason()
+    {
+        await using var desk = await SmsDesk.StartAsync();
+        var ticket = await EscalateAsync(desk);
+        await desk.Webhooks.TextAsync(Student, "STOP");
+        await ConsoleBrowser.CreateAccountAsync(desk.App, "sam@district.example.org", AccountRoles.Technician, name: "Sam Reyes");
+        var sam = new ConsoleBrowser(desk.App);
+        await sam.SignInAsync("sam@district.example.org");
+
+        var refused = await BodyAsync(await sam.SubmitAsync($"/console/tickets/{ticket.Number}", "takeover", new Dictionary<string, string>()));
+
+        Assert.Contains("has opted out of texts (STOP)", refused, StringComparison.Ordinal);
+        Assert.Null(await desk.App.Services.GetRequiredService<ConversationStore>().HumanAgentAsync(ticket.ConversationId, CancellationToken.None));
+        Assert.Equal(0, desk.Twilio.Pending);
+    }
+
+    /// <summary>The student asks for a person and answers the desk's questions: ticket T-1001.</summary>
+    private static async Task<Ticket> EscalateAsync(SmsDesk desk)
+    {
+        foreach (var text in new[] { "agent", "1", "this morning", "home", "60614", "skip" })
+        {
+            await desk.Webhooks.TextAsync(Student, text);
+            await desk.Twilio.NextAsync();
+        }
+
+        return Assert.Single(await desk.App.Services.GetRequiredService<TicketStore>().OpenForRequesterAsync("sms", Student, CancellationToken.None));
+    }
+
+    /// <summary>Who said what after the ticket was opened, merging runs of the same author.</summary>
+    private static List<string> Compact(IReadOnlyList<StoredMessage> transcript) =>
+        transcript.SkipWhile(m => m.Text != "skip").Select(m => m.AuthorKind).Aggregate(new List<string>(), (runs, author) =>
+        {
+            if (runs.Count == 0 || runs[^1] != author)
+            {
+                runs.Add(author);
+            }
+
+            return runs;
+        });
+
+    private static async Task ProcessedAsync(SmsDesk desk, string text)
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            await using var connection = await desk.Database.Database.OpenAsync(CancellationToken.None);
+            if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM messages WHERE text = @Text AND processed_at IS NOT NULL", new { Text = text }) > 0)
+            {
+                return;
+            }
+
+            await Task.Delay(50);
+        }
+
+        Assert.Fail($"'{text}' was never handled.");
+    }
+
+    private static async Task<string> BodyAsync(HttpResponseMessage response)
+    {
+        using (response)
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return await response.Content.ReadAsStringAsync();
+        }
+    }
+}
