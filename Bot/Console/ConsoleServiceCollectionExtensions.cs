@@ -19,7 +19,7 @@ public static class ConsoleServiceCollectionExtensions
         services.AddOptions<ConsoleOptions>().Bind(configuration.GetSection(ConsoleOptions.Section))
             .Validate(options => options.MaxFailedSignIns > 0 && options.Lockout > TimeSpan.Zero && options.SessionLength > TimeSpan.Zero, "Console:MaxFailedSignIns, Console:Lockout and Console:SessionLength must be positive.")
             .ValidateOnStart();
-        services.AddRazorComponents();
+        services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
         services.AddSingleton<IPasswordHasher<Account>, PasswordHasher<Account>>();
         services.AddSingleton<ConsoleSignIn>();
@@ -47,7 +47,8 @@ public static class ConsoleServiceCollectionExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
-        app.MapRazorComponents<ConsoleApp>();
+        app.MapStaticAssets();
+        app.MapRazorComponents<ConsoleApp>().AddInteractiveServerRenderMode();
         app.MapPost("/console/signout", SignOutAsync).RequireAuthorization(ConsolePolicies.Technician);
         app.MapGet("/console/attachments/{id:long}", AttachmentAsync).RequireAuthorization(ConsolePolicies.Technician);
         return app;

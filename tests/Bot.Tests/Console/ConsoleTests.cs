@@ -69,6 +69,10 @@ public class ConsoleTests
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         Assert.Equal("/console/tickets", signedIn.Headers.Location!.OriginalString.Replace("http://localhost", "", StringComparison.Ordinal));
         Assert.Contains("Asset tag or serial number", await browser.PageAsync("/console/devices"), StringComparison.Ordinal);
+        var queue = await browser.PageAsync("/console/tickets");
+        Assert.Contains("<!--Blazor:", queue, StringComparison.Ordinal);
+        using var script = await browser.GetAsync("/_framework/blazor.web.js");
+        Assert.Equal(HttpStatusCode.OK, script.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, accounts.StatusCode);
         Assert.Equal("/console/denied", accounts.Headers.Location!.AbsolutePath);
     }
