@@ -4,7 +4,7 @@ using Bot.Data;
 namespace Bot.Bench;
 
 /// <summary>
-/// <c>dotnet run -c Release --project bench/Bot.Bench -- replies [messages] [conversations]</c>; <c>-- sms [phones]</c>;
+/// <c>dotnet run -c Release --project bench/Bot.Bench -- replies [messages] [conversations]</c>; <c>-- sms [phones] [waves]</c>;
 /// <c>-- kb [Sqlite|Postgres] [threshold]</c>; <c>-- kb-sweep [Sqlite|Postgres] [dev|heldout]</c>.
 /// </summary>
 internal static class BenchProgram
@@ -20,7 +20,8 @@ internal static class BenchProgram
                 return 0;
             case "sms":
                 var phones = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100;
-                var sms = await SmsLoadBenchmark.RunAsync(phones);
+                var waves = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3;
+                var sms = await SmsLoadBenchmark.RunAsync(phones, waves);
                 var echo = await ReplyCostBenchmark.StockEchoRateAsync(phones);
                 System.Console.WriteLine($"stock CloudAdapter echo bot, same machine, {phones} conversations: {echo:F0} replies/s; SMS support turns / echo replies = {sms / echo:F2}");
                 return 0;

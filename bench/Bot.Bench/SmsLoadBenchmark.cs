@@ -29,7 +29,8 @@ internal static class SmsLoadBenchmark
         ("5", 1),
     ];
 
-    public static async Task<double> RunAsync(int phones)
+    /// <summary>Measures <paramref name="waves"/> waves of <paramref name="phones"/> new phones each, one wave after the other.</summary>
+    public static async Task<double> RunAsync(int phones, int waves)
     {
         await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
         await using var twilio = await TwilioApiServer.StartAsync(authToken: AuthToken);
@@ -72,12 +73,22 @@ internal static class SmsLoadBenchmark
 
         // A few phones first, unmeasured, so that start-up (the first connections, JIT, the model's first run) is not counted.
         await ConverseAsync(client, inboxes, Enumerable.Range(9000, 4));
-        var (acks, turns, elapsed) = await ConverseAsync(client, inboxes, Enumerable.Range(0, phones));
+        var acks = new List<double>();
+        var turns = new List<double>();
+        var elapsed = TimeSpan.Zero;
+        for (var wave = 0; wave < waves; wave++)
+        {
+            var (waveAcks, waveTurns, waveElapsed) = await ConverseAsync(client, inboxes, Enumerable.Range(wave * phones, phones));
+            acks.AddRange(waveAcks);
+            turns.AddRange(waveTurns);
+            elapsed += waveElapsed;
+        }
+
         await stop.CancelAsync();
         await router;
 
         var rate = turns.Count / elapsed.TotalSeconds;
-        System.Console.WriteLine($"{phones} phones, {turns.Count} turns in {elapsed.TotalSeconds:F1} s: {rate:F0} turns/s");
+        System.Console.WriteLine($"{waves} waves of {phones} phones, {turns.Count} turns in {elapsed.TotalSeconds:F1} s: {rate:F0} turns/s");
         System.Console.WriteLine($"acknowledgement ms: p50 {Percentile(acks, 0.50):F1}  p95 {Percentile(acks, 0.95):F1}  p99 {Percentile(acks, 0.99):F1}");
         System.Console.WriteLine($"whole turn ms:      p50 {Percentile(turns, 0.50):F1}  p95 {Percentile(turns, 0.95):F1}  p99 {Percentile(turns, 0.99):F1}");
         return rate;
