@@ -73,6 +73,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<TicketStore>();
         services.AddSingleton<TicketActions>();
         services.AddSingleton<OpenTickets>();
+        services.AddSingleton<CannedResponses>();
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<OptOutStore>();
         services.AddSingleton<PeopleStore>();

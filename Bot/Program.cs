@@ -9,6 +9,10 @@ using Bot.Knowledge;
 using Bot.Samples;
 
 var builder = WebApplication.CreateBuilder(args);
+
+// The console's script (_framework/blazor.web.js) comes from the framework's static web assets: found through the
+// build's manifest when run with `dotnet run` in any environment, and copied into the output when published.
+builder.WebHost.UseStaticWebAssets();
 var isCommand = KnowledgeCommand.Handles(args) || ImportCommand.Handles(args) || SampleCommand.Handles(args) || AdminCommand.Handles(args);
 if (isCommand)
 {

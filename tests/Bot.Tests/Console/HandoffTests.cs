@@ -81,6 +81,33 @@ public class HandoffTests
         Assert.Equal(0, desk.Twilio.Pending);
     }
 
+    [Fact]
+    public async Task A_prepared_reply_written_by_an_admin_is_filled_in_for_the_ticket_and_technicians_cannot_edit_them()
+    {
+        await using var desk = await SmsDesk.StartAsync();
+        var ticket = await EscalateAsync(desk);
+        await ConsoleBrowser.CreateAccountAsync(desk.App, "ada@district.example.org", AccountRoles.Admin, name: "Ada Admin");
+        await ConsoleBrowser.CreateAccountAsync(desk.App, "sam@district.example.org", AccountRoles.Technician, name: "Sam Reyes");
+        var ada = new ConsoleBrowser(desk.App);
+        var sam = new ConsoleBrowser(desk.App);
+        await ada.SignInAsync("ada@district.example.org");
+        await sam.SignInAsync("sam@district.example.org");
+
+        await ada.SubmitAsync("/console/responses", "save-response", new Dictionary<string, string>
+        {
+            ["Input.Title"] = "On it",
+            ["Input.Language"] = "en",
+            ["Input.Body"] = "Ticket {ticket}: we will answer {due}. {typo}",
+        });
+        using var denied = await sam.GetAsync("/console/responses");
+        await sam.SubmitAsync($"/console/tickets/{ticket.Number}", "takeover", new Dictionary<string, string>());
+        var page = await sam.PageAsync($"/console/tickets/{ticket.Number}?canned=1");
+
+        Assert.Equal("/console/denied", denied.Headers.Location!.AbsolutePath);
+        Assert.Contains("<option value=\"1\">On it</option>", page, StringComparison.Ordinal);
+        Assert.Matches(@"<textarea[^>]*>Ticket T-1001: we will answer [^{<]+\. \{typo\}</textarea>", page);
+    }
+
     /// <summary>The student asks for a person and answers the desk's questions: ticket T-1001.</summary>
     private static async Task<Ticket> EscalateAsync(SmsDesk desk)
     {

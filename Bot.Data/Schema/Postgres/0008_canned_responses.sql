@@ -1,0 +1,11 @@
+-- Replies technicians send often, written once by an admin, in English and Spanish, with placeholders
+-- ({first_name}, {ticket}, {due}) filled in for each person.
+CREATE TABLE canned_responses (
+    id         BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    title      TEXT NOT NULL,
+    language   TEXT NOT NULL CHECK (language IN ('en', 'es')),
+    body       TEXT NOT NULL,
+    updated_by TEXT NOT NULL,
+    updated_at TIMESTAMPTZ NOT NULL,
+    UNIQUE (title, language)
+);
