@@ -106,6 +106,12 @@ public class HandoffTests
         Assert.Equal("/console/denied", denied.Headers.Location!.AbsolutePath);
         Assert.Contains("<option value=\"1\">On it</option>", page, StringComparison.Ordinal);
         Assert.Matches(@"<textarea[^>]*>Ticket T-1001: we will answer [^{<]+\. \{typo\}</textarea>", page);
+
+        var shared = await sam.PageAsync($"/console/tickets/{ticket.Number}?article=accessibility-chromebook");
+        Assert.Contains(
+            ">Screen reader, zoom and captions on a Chromebook: Turn on ChromeVox, the magnifier, bigger text or Live Caption in Settings &gt; Accessibility. Keyboard shortcuts work too.</textarea>",
+            shared,
+            StringComparison.Ordinal);
     }
 
     /// <summary>The student asks for a person and answers the desk's questions: ticket T-1001.</summary>
