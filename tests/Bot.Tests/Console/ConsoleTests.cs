@@ -82,9 +82,7 @@ public class ConsoleTests
     {
         await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
         await using var app = DeskApp.On(database);
-        await ConsoleBrowser.CreateAccountAsync(app, "admin@district.example.org", AccountRoles.Admin);
-        var admin = new ConsoleBrowser(app);
-        await admin.SignInAsync("admin@district.example.org");
+        var admin = await ConsoleBrowser.SignedInAsync(app, "admin@district.example.org", AccountRoles.Admin);
 
         using var created = await admin.SubmitAsync("/console/accounts", "create-account", new Dictionary<string, string>
         {
@@ -105,9 +103,7 @@ public class ConsoleTests
         await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
         await using var app = DeskApp.On(database);
         await RegisterAsync(app, database.Database);
-        await ConsoleBrowser.CreateAccountAsync(app, "tech@district.example.org", AccountRoles.Technician);
-        var browser = new ConsoleBrowser(app);
-        await browser.SignInAsync("tech@district.example.org");
+        var browser = await ConsoleBrowser.SignedInAsync(app, "tech@district.example.org", AccountRoles.Technician);
 
         var page = await browser.PageAsync("/console/devices?q=sn-0001");
         using var swapped = await browser.SubmitAsync("/console/devices?q=MV-C-1", "swap", new Dictionary<string, string>
@@ -135,9 +131,7 @@ public class ConsoleTests
         await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
         await using var app = DeskApp.On(database);
         await RegisterAsync(app, database.Database);
-        await ConsoleBrowser.CreateAccountAsync(app, "tech@district.example.org", AccountRoles.Technician);
-        var browser = new ConsoleBrowser(app);
-        await browser.SignInAsync("tech@district.example.org");
+        var browser = await ConsoleBrowser.SignedInAsync(app, "tech@district.example.org", AccountRoles.Technician);
 
         var page = await browser.PageAsync("/console/devices?q=MV-C-2");
 

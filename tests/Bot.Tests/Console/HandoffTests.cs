@@ -20,12 +20,8 @@ public class HandoffTests
     {
         await using var desk = await SmsDesk.StartAsync();
         var ticket = await EscalateAsync(desk);
-        await ConsoleBrowser.CreateAccountAsync(desk.App, "sam@district.example.org", AccountRoles.Technician, name: "Sam Reyes");
-        await ConsoleBrowser.CreateAccountAsync(desk.App, "lee@district.example.org", AccountRoles.Technician, name: "Lee Park");
-        var sam = new ConsoleBrowser(desk.App);
-        var lee = new ConsoleBrowser(desk.App);
-        await sam.SignInAsync("sam@district.example.org");
-        await lee.SignInAsync("lee@district.example.org");
+        var sam = await ConsoleBrowser.SignedInAsync(desk.App, "sam@district.example.org", AccountRoles.Technician, "Sam Reyes");
+        var lee = await ConsoleBrowser.SignedInAsync(desk.App, "lee@district.example.org", AccountRoles.Technician, "Lee Park");
         var page = $"/console/tickets/{ticket.Number}";
 
         var queue = await sam.PageAsync("/console/tickets?unassigned=true");
@@ -70,9 +66,7 @@ public class HandoffTests
         await using var desk = await SmsDesk.StartAsync();
         var ticket = await EscalateAsync(desk);
         await desk.Webhooks.TextAsync(Student, "STOP");
-        await ConsoleBrowser.CreateAccountAsync(desk.App, "sam@district.example.org", AccountRoles.Technician, name: "Sam Reyes");
-        var sam = new ConsoleBrowser(desk.App);
-        await sam.SignInAsync("sam@district.example.org");
+        var sam = await ConsoleBrowser.SignedInAsync(desk.App, "sam@district.example.org", AccountRoles.Technician, "Sam Reyes");
 
         var refused = await BodyAsync(await sam.SubmitAsync($"/console/tickets/{ticket.Number}", "takeover", new Dictionary<string, string>()));
 
@@ -86,12 +80,8 @@ public class HandoffTests
     {
         await using var desk = await SmsDesk.StartAsync();
         var ticket = await EscalateAsync(desk);
-        await ConsoleBrowser.CreateAccountAsync(desk.App, "ada@district.example.org", AccountRoles.Admin, name: "Ada Admin");
-        await ConsoleBrowser.CreateAccountAsync(desk.App, "sam@district.example.org", AccountRoles.Technician, name: "Sam Reyes");
-        var ada = new ConsoleBrowser(desk.App);
-        var sam = new ConsoleBrowser(desk.App);
-        await ada.SignInAsync("ada@district.example.org");
-        await sam.SignInAsync("sam@district.example.org");
+        var ada = await ConsoleBrowser.SignedInAsync(desk.App, "ada@district.example.org", AccountRoles.Admin, "Ada Admin");
+        var sam = await ConsoleBrowser.SignedInAsync(desk.App, "sam@district.example.org", AccountRoles.Technician, "Sam Reyes");
 
         await ada.SubmitAsync("/console/responses", "save-response", new Dictionary<string, string>
         {

@@ -20,6 +20,16 @@ internal sealed partial class ConsoleBrowser(DeskApp app)
         return await app.Services.GetRequiredService<AccountStore>().CreateAsync(email, name ?? email.Split('@')[0], role, hash, CancellationToken.None);
     }
 
+    /// <summary>A browser signed in with a new account of <paramref name="role"/>.</summary>
+    public static async Task<ConsoleBrowser> SignedInAsync(DeskApp app, string email, string role, string? name = null)
+    {
+        await CreateAccountAsync(app, email, role, name: name);
+        var browser = new ConsoleBrowser(app);
+        using var response = await browser.SignInAsync(email);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return browser;
+    }
+
     public Task<HttpResponseMessage> GetAsync(string path) => client.GetAsync(path);
 
     public async Task<string> PageAsync(string path)
