@@ -46,9 +46,18 @@ public sealed partial class TranscriptMiddleware(
         {
             await next(cancellationToken);
         }
-        catch
+        catch (Exception turnError)
         {
-            await turn.FailAsync(cancellationToken);
+            try
+            {
+                await turn.FailAsync(cancellationToken);
+            }
+            catch (Exception keepError) when (keepError is not OperationCanceledException)
+            {
+                // The turn's own failure is the one to report; this one only means its messages were not logged.
+                LogNotKept(logger, channel, keepError.GetType().FullName, turnError.GetType().FullName);
+            }
+
             throw;
         }
 
@@ -94,6 +103,9 @@ public sealed partial class TranscriptMiddleware(
 
     /// <summary>The conversation and the inbound message (if the turn has one) as already stored.</summary>
     public sealed record StoredInbound(long ConversationId, long? MessageId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A failed turn on {Channel} ({TurnError}) could not keep what it said: {ExceptionType}")]
+    private static partial void LogNotKept(ILogger logger, string channel, string? exceptionType, string? turnError);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ignored a redelivery of message {MessageId} on {Channel}: it was already handled")]
     private static partial void LogRedelivery(ILogger logger, string channel, long messageId);
