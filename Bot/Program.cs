@@ -1,5 +1,6 @@
 using Bot.Channels.BotConnector;
 using Bot.Channels.Sms;
+using Bot.Channels.WebChat;
 using Bot.Console;
 using Bot.Data;
 using Bot.Dialogs;
@@ -25,6 +26,7 @@ builder.Services
     .AddDialogs(builder.Configuration)
     .AddBotConnector()
     .AddSms(builder.Configuration)
+    .AddWebChat(builder.Configuration)
     .AddHealth()
     .AddConsole(builder.Configuration);
 builder.Services.AddOptions<SampleOptions>().Bind(builder.Configuration.GetSection(SampleOptions.Section));
@@ -57,6 +59,7 @@ if (SampleCommand.Handles(args))
 
 app.MapBotConnector();
 app.MapSmsIfEnabled();
+app.MapDirectLine();
 app.MapKnowledge();
 app.MapHealth();
 app.MapConsole();

@@ -1,0 +1,79 @@
+using Bot.Channels.BotConnector;
+using Bot.Data.WebChat;
+using Bot.Dialogs;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json;
+
+namespace Bot.Channels.WebChat;
+
+/// <summary>
+/// The adapter behind our Direct Line: runs the bot on an activity the page posted, and appends what the bot says
+/// to the conversation's activities, where the page reads them by watermark.
+/// </summary>
+public sealed class DirectLineAdapter : BotAdapter
+{
+    public const string Channel = "webchat";
+
+    public static readonly ChannelAccount BotAccount = new("desk-bot", "Help desk", RoleTypes.Bot);
+
+    private static readonly JsonSerializerSettings Json = new() { NullValueHandling = NullValueHandling.Ignore };
+
+    private readonly DirectLineStore store;
+    private readonly TimeProvider time;
+
+    public DirectLineAdapter(DirectLineStore store, TimeProvider time, IServiceProvider services, ILogger<DirectLineAdapter> logger)
+    {
+        this.store = store;
+        this.time = time;
+        this.UseDeskMiddleware(services);
+        OnTurnError = TurnErrors.Handler(logger);
+    }
+
+    /// <summary>Stores an activity in its conversation (its id is assigned here) and returns that id.</summary>
+    public async Task<string> AppendAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var conversationId = activity.Conversation.Id;
+        var id = await store.AppendAsync(
+            conversationId,
+            sequence =>
+            {
+                activity.Id = ActivityId(conversationId, sequence);
+                activity.Timestamp ??= time.GetUtcNow();
+                return JsonConvert.SerializeObject(activity, Json);
+            },
+            cancellationToken);
+        return ActivityId(conversationId, id);
+    }
+
+    public async Task ProcessAsync(Activity activity, IBot bot, CancellationToken cancellationToken)
+    {
+        using var context = new TurnContext(this, activity);
+        await RunPipelineAsync(context, bot.OnTurnAsync, cancellationToken);
+    }
+
+    public override async Task<ResourceResponse[]> SendActivitiesAsync(ITurnContext turnContext, Activity[] activities, CancellationToken cancellationToken)
+    {
+        var responses = new List<ResourceResponse>(activities.Length);
+        foreach (var activity in activities)
+        {
+            activity.From = BotAccount;
+            activity.Recipient = turnContext.Activity.From;
+            activity.Conversation = turnContext.Activity.Conversation;
+            activity.ChannelId = Channel;
+            activity.ReplyToId ??= turnContext.Activity.Id;
+            activity.Timestamp = null;
+            responses.Add(new ResourceResponse(await AppendAsync(activity, cancellationToken)));
+        }
+
+        return [.. responses];
+    }
+
+    public override Task<ResourceResponse> UpdateActivityAsync(ITurnContext turnContext, Activity activity, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("Web chat messages are not edited after they are sent.");
+
+    public override Task DeleteActivityAsync(ITurnContext turnContext, ConversationReference reference, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("Web chat messages are not deleted after they are sent.");
+
+    private static string ActivityId(string conversationId, long sequence) => $"{conversationId}|{sequence:D7}";
+}

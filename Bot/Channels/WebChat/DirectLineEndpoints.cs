@@ -1,0 +1,168 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Bot.Data.WebChat;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json;
+
+namespace Bot.Channels.WebChat;
+
+/// <summary>
+/// The Direct Line 3.0 routes Web Chat calls, served in-process under <c>/v3/directline</c>, and
+/// <c>POST /api/webchat/token</c>, which opens a conversation for the page and gives it a token bound to it.
+/// A missing, wrong or expired token gets 403; a conversation that does not exist, 404.
+/// </summary>
+public static class DirectLineEndpoints
+{
+    public const string Base = "/v3/directline";
+    private const int PageSize = 100;
+
+    public static IEndpointRouteBuilder MapDirectLine(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/api/webchat/token", OpenAsync);
+        endpoints.MapPost($"{Base}/tokens/refresh", Refresh);
+        endpoints.MapPost($"{Base}/conversations", StartAsync);
+        endpoints.MapGet($"{Base}/conversations/{{conversationId}}", ReconnectAsync);
+        endpoints.MapPost($"{Base}/conversations/{{conversationId}}/activities", PostAsync);
+        endpoints.MapGet($"{Base}/conversations/{{conversationId}}/activities", GetAsync);
+        return endpoints;
+    }
+
+    /// <summary>A new conversation for a page, with a token for it and the user id the page will write as.</summary>
+    private static async Task<IResult> OpenAsync(DirectLineStore store, DirectLineTokens tokens, CancellationToken cancellationToken)
+    {
+        var conversationId = NewId();
+        var userId = $"dl_{NewId()}";
+        await store.CreateAsync(conversationId, userId, cancellationToken);
+        return Json(new { conversationId, userId, token = tokens.Issue(conversationId, userId), expires_in = Seconds(tokens) });
+    }
+
+    private static IResult Refresh(HttpRequest request, DirectLineTokens tokens) =>
+        tokens.Read(request.Headers.Authorization) is { } grant
+            ? Json(new { conversationId = grant.ConversationId, token = tokens.Issue(grant.ConversationId, grant.UserId), expires_in = Seconds(tokens) })
+            : Error(StatusCodes.Status403Forbidden, "TokenExpired", "The token is missing, invalid or expired.");
+
+    /// <summary>Starts the token's conversation; the bot hears the user join the first time only, so a reload does not greet again.</summary>
+    private static async Task<IResult> StartAsync(HttpRequest request, DirectLineTokens tokens, DirectLineStore store, DirectLineAdapter adapter, IBot bot, CancellationToken cancellationToken)
+    {
+        if (tokens.Read(request.Headers.Authorization) is not { } grant)
+        {
+            return Error(StatusCodes.Status403Forbidden, "TokenExpired", "The token is missing, invalid or expired.");
+        }
+
+        if (!await store.ExistsAsync(grant.ConversationId, cancellationToken))
+        {
+            return Error(StatusCodes.Status404NotFound, "BadArgument", "No such conversation.");
+        }
+
+        var created = (await store.SinceAsync(grant.ConversationId, 0, 1, cancellationToken)).Count == 0;
+        if (created)
+        {
+            var joined = new Activity
+            {
+                Type = ActivityTypes.ConversationUpdate,
+                ChannelId = DirectLineAdapter.Channel,
+                ServiceUrl = ServiceUrl(request),
+                Conversation = new ConversationAccount(id: grant.ConversationId),
+                From = new ChannelAccount(grant.UserId, role: RoleTypes.User),
+                Recipient = DirectLineAdapter.BotAccount,
+                MembersAdded = [new ChannelAccount(grant.UserId, role: RoleTypes.User)],
+                Id = Guid.NewGuid().ToString("N"),
+            };
+            await adapter.ProcessAsync(joined, bot, cancellationToken);
+        }
+
+        return Json(new { conversationId = grant.ConversationId, token = tokens.Issue(grant.ConversationId, grant.UserId), expires_in = Seconds(tokens) }, created ? 201 : 200);
+    }
+
+    private static async Task<IResult> ReconnectAsync(string conversationId, HttpRequest request, DirectLineTokens tokens, DirectLineStore store, CancellationToken cancellationToken) =>
+        await AuthorizeAsync(conversationId, request, tokens, store, cancellationToken) switch
+        {
+            (_, { } problem) => problem,
+            ({ } grant, _) => Json(new { conversationId, token = tokens.Issue(conversationId, grant.UserId), expires_in = Seconds(tokens) }),
+            _ => Error(StatusCodes.Status403Forbidden, "TokenExpired", "The token is missing, invalid or expired."),
+        };
+
+    /// <summary>The page says something: it is stored (the page sees its own message come back) and the bot answers.</summary>
+    private static async Task<IResult> PostAsync(string conversationId, HttpRequest request, DirectLineTokens tokens, DirectLineStore store, DirectLineAdapter adapter, IBot bot, CancellationToken cancellationToken)
+    {
+        var (grant, problem) = await AuthorizeAsync(conversationId, request, tokens, store, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        Activity? activity;
+        try
+        {
+            using var reader = new StreamReader(request.Body);
+            activity = JsonConvert.DeserializeObject<Activity>(await reader.ReadToEndAsync(cancellationToken), new JsonSerializerSettings { MaxDepth = 32 });
+        }
+        catch (JsonException)
+        {
+            activity = null;
+        }
+
+        if (activity is null || string.IsNullOrEmpty(activity.Type))
+        {
+            return Error(StatusCodes.Status400BadRequest, "BadArgument", "The body must be an activity with a type.");
+        }
+
+        // The token says who is writing, whatever the activity claims.
+        activity.From = new ChannelAccount(grant!.UserId, activity.From?.Name, RoleTypes.User);
+        activity.Recipient = DirectLineAdapter.BotAccount;
+        activity.Conversation = new ConversationAccount(id: conversationId);
+        activity.ChannelId = DirectLineAdapter.Channel;
+        activity.ServiceUrl = ServiceUrl(request);
+        activity.Timestamp = null;
+        var id = await adapter.AppendAsync(activity, cancellationToken);
+        await adapter.ProcessAsync(activity, bot, cancellationToken);
+        return Json(new { id });
+    }
+
+    private static async Task<IResult> GetAsync(string conversationId, string? watermark, HttpRequest request, DirectLineTokens tokens, DirectLineStore store, CancellationToken cancellationToken)
+    {
+        var (_, problem) = await AuthorizeAsync(conversationId, request, tokens, store, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var after = long.TryParse(watermark, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : 0;
+        var activities = await store.SinceAsync(conversationId, after, PageSize, cancellationToken);
+        var last = activities.Count > 0 ? activities[^1].Id : after;
+        var json = $"{{\"activities\":[{string.Join(',', activities.Select(a => a.Json))}],\"watermark\":\"{last.ToString(CultureInfo.InvariantCulture)}\"}}";
+        return Results.Content(json, "application/json");
+    }
+
+    /// <summary>The grant, if the token is valid and bound to this conversation, which exists; else the error to answer.</summary>
+    private static async Task<(DirectLineGrant? Grant, IResult? Problem)> AuthorizeAsync(
+        string conversationId, HttpRequest request, DirectLineTokens tokens, DirectLineStore store, CancellationToken cancellationToken)
+    {
+        if (tokens.Read(request.Headers.Authorization) is not { } grant)
+        {
+            return (null, Error(StatusCodes.Status403Forbidden, "TokenExpired", "The token is missing, invalid or expired."));
+        }
+
+        if (!await store.ExistsAsync(conversationId, cancellationToken))
+        {
+            return (null, Error(StatusCodes.Status404NotFound, "BadArgument", "No such conversation."));
+        }
+
+        return grant.ConversationId == conversationId
+            ? (grant, null)
+            : (null, Error(StatusCodes.Status403Forbidden, "BadArgument", "The token is for another conversation."));
+    }
+
+    private static string NewId() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static int Seconds(DirectLineTokens tokens) => (int)tokens.Lifetime.TotalSeconds;
+
+    private static string ServiceUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{Base}";
+
+    private static IResult Json(object body, int status = StatusCodes.Status200OK) =>
+        Results.Content(JsonConvert.SerializeObject(body), "application/json", null, status);
+
+    private static IResult Error(int status, string code, string message) =>
+        Json(new { error = new { code, message } }, status);
+}

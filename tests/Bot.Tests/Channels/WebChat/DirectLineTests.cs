@@ -1,0 +1,135 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Bot.Channels.WebChat;
+using Bot.Data;
+using Bot.Dialogs.Engine;
+using Bot.Testing;
+using Bot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bot.Tests.Channels.WebChat;
+
+/// <summary>Our Direct Line 3.0 as Web Chat calls it: tokens, conversations, activities by watermark.</summary>
+public class DirectLineTests
+{
+    private static readonly Texts English = Texts.For("en");
+
+    [Fact]
+    public async Task A_page_gets_a_token_starts_is_greeted_writes_and_reads_the_reply_with_its_own_message_by_watermark()
+    {
+        await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
+        await using var app = DeskApp.On(database);
+        var client = app.CreateClient();
+        var (conversationId, userId, token) = await OpenAsync(client);
+
+        using var started = await SendAsync(client, HttpMethod.Post, "/v3/directline/conversations", token);
+        var greeting = await ActivitiesAsync(client, conversationId, token, watermark: null);
+        using var posted = await SendAsync(client, HttpMethod.Post, $"/v3/directline/conversations/{conversationId}/activities", token, new
+        {
+            type = "message",
+            from = new { id = "someone-else", name = "Caregiver" },
+            text = "my chromebook won't turn on",
+            locale = "en-US",
+        });
+        var afterPost = await ActivitiesAsync(client, conversationId, token, greeting.Watermark);
+        var nothingNew = await ActivitiesAsync(client, conversationId, token, afterPost.Watermark);
+
+        Assert.Equal(HttpStatusCode.Created, started.StatusCode);
+        Assert.Contains(English.Greeting, (string)greeting.Activities[0]!["text"]!, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        var echo = afterPost.Activities[0]!;
+        Assert.Equal(("my chromebook won't turn on", userId), ((string)echo["text"]!, (string)echo["from"]!["id"]!));
+        Assert.Equal((string)(await posted.Content.ReadFromJsonAsync<JsonObject>())!["id"]!, (string)echo["id"]!);
+        var reply = afterPost.Activities[^1]!;
+        Assert.Equal(("desk-bot", "bot"), ((string)reply["from"]!["id"]!, (string)reply["from"]!["role"]!));
+        Assert.NotEmpty(reply["suggestedActions"]!["actions"]!.AsArray());
+        Assert.True(long.Parse(afterPost.Watermark!, System.Globalization.CultureInfo.InvariantCulture) > long.Parse(greeting.Watermark!, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Empty(nothingNew.Activities);
+        Assert.Equal(afterPost.Watermark, nothingNew.Watermark);
+    }
+
+    [Fact]
+    public async Task A_reloaded_page_reconnects_to_the_same_conversation_sees_its_history_and_is_not_greeted_again()
+    {
+        await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
+        await using var app = DeskApp.On(database);
+        var client = app.CreateClient();
+        var (conversationId, _, token) = await OpenAsync(client);
+        (await SendAsync(client, HttpMethod.Post, "/v3/directline/conversations", token)).Dispose();
+        (await SendAsync(client, HttpMethod.Post, $"/v3/directline/conversations/{conversationId}/activities", token, new { type = "message", text = "hello" })).Dispose();
+        var before = await ActivitiesAsync(client, conversationId, token, watermark: null);
+
+        using var refreshed = await SendAsync(client, HttpMethod.Post, "/v3/directline/tokens/refresh", token);
+        var newToken = (string)(await refreshed.Content.ReadFromJsonAsync<JsonObject>())!["token"]!;
+        using var restarted = await SendAsync(client, HttpMethod.Post, "/v3/directline/conversations", newToken);
+        using var reconnected = await SendAsync(client, HttpMethod.Get, $"/v3/directline/conversations/{conversationId}", newToken);
+        var after = await ActivitiesAsync(client, conversationId, newToken, watermark: null);
+
+        Assert.Equal(HttpStatusCode.OK, restarted.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, reconnected.StatusCode);
+        Assert.Equal(conversationId, (string)(await reconnected.Content.ReadFromJsonAsync<JsonObject>())!["conversationId"]!);
+        Assert.Equal(before.Activities.Select(a => (string?)a!["id"]), after.Activities.Select(a => (string?)a!["id"]));
+    }
+
+    [Fact]
+    public async Task Wrong_expired_or_foreign_tokens_get_403_and_an_unknown_conversation_404()
+    {
+        await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
+        await using var app = DeskApp.On(database, settings: new() { ["DirectLine:TokenLifetime"] = "00:00:02" });
+        var client = app.CreateClient();
+        var (mine, _, token) = await OpenAsync(client);
+        var (theirs, _, _) = await OpenAsync(client);
+        var forNowhere = app.Services.GetRequiredService<DirectLineTokens>().Issue("no-such-conversation", "dl_x");
+
+        using var missing = await SendAsync(client, HttpMethod.Get, $"/v3/directline/conversations/{mine}/activities", token: null);
+        using var garbage = await SendAsync(client, HttpMethod.Get, $"/v3/directline/conversations/{mine}/activities", "not-a-token");
+        using var tampered = await SendAsync(client, HttpMethod.Get, $"/v3/directline/conversations/{mine}/activities", token[..^4] + "AAAA");
+        using var foreign = await SendAsync(client, HttpMethod.Post, $"/v3/directline/conversations/{theirs}/activities", token, new { type = "message", text = "hi" });
+        using var unknown = await SendAsync(client, HttpMethod.Get, "/v3/directline/conversations/no-such-conversation/activities", forNowhere);
+        using var malformed = await SendAsync(client, HttpMethod.Post, $"/v3/directline/conversations/{mine}/activities", token, new { text = "no type" });
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        using var expired = await SendAsync(client, HttpMethod.Get, $"/v3/directline/conversations/{mine}/activities", token);
+
+        Assert.Equal(
+            [HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.NotFound, HttpStatusCode.BadRequest, HttpStatusCode.Forbidden],
+            new[] { missing, garbage, tampered, foreign, unknown, malformed, expired }.Select(r => r.StatusCode));
+        Assert.Equal("BadArgument", (string)(await foreign.Content.ReadFromJsonAsync<JsonObject>())!["error"]!["code"]!);
+        var theirActivities = await app.Services.GetRequiredService<Bot.Data.WebChat.DirectLineStore>().SinceAsync(theirs, 0, 10, CancellationToken.None);
+        Assert.Empty(theirActivities);
+    }
+
+    private static async Task<(string ConversationId, string UserId, string Token)> OpenAsync(HttpClient client)
+    {
+        using var response = await client.PostAsync("/api/webchat/token", null);
+        response.EnsureSuccessStatusCode();
+        var body = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        return ((string)body["conversationId"]!, (string)body["userId"]!, (string)body["token"]!);
+    }
+
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string path, string? token, object? body = null)
+    {
+        var request = new HttpRequestMessage(method, path);
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body);
+        }
+
+        return await client.SendAsync(request);
+    }
+
+    private static async Task<(JsonArray Activities, string? Watermark)> ActivitiesAsync(HttpClient client, string conversationId, string token, string? watermark)
+    {
+        using var response = await SendAsync(client, HttpMethod.Get, $"/v3/directline/conversations/{conversationId}/activities{(watermark is null ? "" : $"?watermark={watermark}")}", token);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        return (body["activities"]!.AsArray(), (string?)body["watermark"]);
+    }
+}
