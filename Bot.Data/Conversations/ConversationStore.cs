@@ -53,7 +53,7 @@ public sealed class ConversationStore(Database database)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<ConversationRoute>(new CommandDefinition(
-            "SELECT id AS Id, channel AS Channel, address AS Address, reference_json AS ReferenceJson, human_agent AS HumanAgent FROM conversations WHERE id = @Id",
+            "SELECT id AS Id, channel AS Channel, channel_conversation_id AS ChannelConversationId, address AS Address, reference_json AS ReferenceJson, human_agent AS HumanAgent FROM conversations WHERE id = @Id",
             new { Id = conversationId },
             cancellationToken: cancellationToken));
     }
@@ -64,6 +64,9 @@ public sealed record ConversationRoute
     public long Id { get; init; }
 
     public required string Channel { get; init; }
+
+    /// <summary>The channel's own id for the conversation (a Direct Line conversation id, a phone number for SMS).</summary>
+    public required string ChannelConversationId { get; init; }
 
     public string? Address { get; init; }
 

@@ -28,20 +28,21 @@ public sealed class DirectLineStore(Database database, TimeProvider time)
     /// Adds an activity; <paramref name="render"/> gets its sequence number (to build its id) and returns its JSON.
     /// </summary>
     public Task<long> AppendAsync(string conversationId, Func<long, string> render, CancellationToken cancellationToken) =>
-        database.InTransactionAsync(
-            async (transaction, token) =>
-            {
-                var connection = transaction.Connection!;
-                var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-                    "INSERT INTO directline_activities (conversation_id, json, at) VALUES (@Conversation, '{}', @At) RETURNING id",
-                    new { Conversation = conversationId, At = time.GetUtcNow() },
-                    transaction,
-                    cancellationToken: token));
-                await connection.ExecuteAsync(new CommandDefinition(
-                    "UPDATE directline_activities SET json = @Json WHERE id = @Id", new { Id = id, Json = render(id) }, transaction, cancellationToken: token));
-                return id;
-            },
-            cancellationToken);
+        database.InTransactionAsync((transaction, token) => AppendAsync(conversationId, render, time.GetUtcNow(), transaction, token), cancellationToken);
+
+    /// <summary>Adds an activity inside the caller's transaction (a technician's message and its log entry commit together).</summary>
+    public static async Task<long> AppendAsync(string conversationId, Func<long, string> render, DateTimeOffset at, System.Data.Common.DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        var connection = transaction.Connection!;
+        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "INSERT INTO directline_activities (conversation_id, json, at) VALUES (@Conversation, '{}', @At) RETURNING id",
+            new { Conversation = conversationId, At = at },
+            transaction,
+            cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE directline_activities SET json = @Json WHERE id = @Id", new { Id = id, Json = render(id) }, transaction, cancellationToken: cancellationToken));
+        return id;
+    }
 
     /// <summary>The activities after <paramref name="watermark"/>, oldest first, at most <paramref name="limit"/>.</summary>
     public async Task<IReadOnlyList<StoredActivity>> SinceAsync(string conversationId, long watermark, int limit, CancellationToken cancellationToken)

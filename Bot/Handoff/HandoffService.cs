@@ -1,11 +1,13 @@
 using System.Data.Common;
 using Bot.Channels.Sms;
+using Bot.Channels.WebChat;
 using Bot.Data;
 using Bot.Data.Accounts;
 using Bot.Data.Contacts;
 using Bot.Data.Conversations;
 using Bot.Data.Outbox;
 using Bot.Data.Tickets;
+using Bot.Data.WebChat;
 using Bot.Dialogs.Engine;
 using Bot.Outbox;
 using Dapper;
@@ -16,7 +18,8 @@ namespace Bot.Handoff;
 /// <summary>
 /// A technician in the person's own conversation: take it over (the bot goes quiet and the person is told who is
 /// helping), reply, hand it back to the bot, or resolve the ticket (the person is told). Each step's state change and
-/// the message it sends commit together; an SMS goes out through the outbox, so an outage delays it and loses nothing.
+/// the message it sends commit together: an SMS goes out through the outbox, so an outage delays it and loses nothing;
+/// a web chat message is appended to the conversation our Direct Line serves.
 /// </summary>
 public sealed class HandoffService(
     Database database,
@@ -73,13 +76,14 @@ public sealed class HandoffService(
     {
         var route = await conversations.RouteAsync(ticket.ConversationId, cancellationToken)
             ?? throw new HandoffException($"Ticket {ticket.Number} has no conversation to write to.");
-        if (route.Channel != TwilioAdapter.Channel || !twilio.Value.Enabled)
+        var sms = route.Channel == TwilioAdapter.Channel && twilio.Value.Enabled;
+        if (!sms && route.Channel != DirectLineAdapter.Channel)
         {
             throw new HandoffException($"Writing to people on the {route.Channel} channel from the console is not available yet; reach them another way.");
         }
 
         var address = route.Address ?? ticket.RequesterAddress;
-        if (await optOuts.IsOptedOutAsync(route.Channel, address, cancellationToken))
+        if (sms && await optOuts.IsOptedOutAsync(route.Channel, address, cancellationToken))
         {
             throw new HandoffException($"{address} has opted out of texts (STOP); the desk cannot text it until they text START.");
         }
@@ -90,9 +94,18 @@ public sealed class HandoffService(
                 var text = await change(route, transaction, token);
                 var at = time.GetUtcNow();
                 await MessageStore.RecordOutboundAsync(new OutboundMessage(route.Id, author, route.Channel, text, at), transaction, token);
-                foreach (var part in SmsSegments.Split(text))
+                if (sms)
                 {
-                    await OutboxStore.EnqueueAsync(new NewOutboxMessage(route.Channel, address, twilio.Value.PhoneNumber!, part, route.Id), at, transaction, token);
+                    foreach (var part in SmsSegments.Split(text))
+                    {
+                        await OutboxStore.EnqueueAsync(new NewOutboxMessage(route.Channel, address, twilio.Value.PhoneNumber!, part, route.Id), at, transaction, token);
+                    }
+                }
+                else
+                {
+                    // Web chat reads its conversation from our own Direct Line: the message is there once this commits.
+                    var activity = DirectLineAdapter.DeskMessage(route.ChannelConversationId, text);
+                    await DirectLineStore.AppendAsync(route.ChannelConversationId, sequence => DirectLineAdapter.Render(activity, sequence, at), at, transaction, token);
                 }
 
                 if (detachAfter)

@@ -34,16 +34,26 @@ public sealed class DirectLineAdapter : BotAdapter
     public async Task<string> AppendAsync(Activity activity, CancellationToken cancellationToken)
     {
         var conversationId = activity.Conversation.Id;
-        var id = await store.AppendAsync(
-            conversationId,
-            sequence =>
-            {
-                activity.Id = ActivityId(conversationId, sequence);
-                activity.Timestamp ??= time.GetUtcNow();
-                return JsonConvert.SerializeObject(activity, Json);
-            },
-            cancellationToken);
+        var id = await store.AppendAsync(conversationId, sequence => Render(activity, sequence, time.GetUtcNow()), cancellationToken);
         return ActivityId(conversationId, id);
+    }
+
+    /// <summary>A message from the desk (a technician, or the desk itself) into a Direct Line conversation.</summary>
+    public static Activity DeskMessage(string conversationId, string text) => new()
+    {
+        Type = ActivityTypes.Message,
+        Text = text,
+        From = BotAccount,
+        Conversation = new ConversationAccount(id: conversationId),
+        ChannelId = Channel,
+    };
+
+    /// <summary>The activity as the page receives it, with the id its sequence number gives it.</summary>
+    public static string Render(Activity activity, long sequence, DateTimeOffset at)
+    {
+        activity.Id = ActivityId(activity.Conversation.Id, sequence);
+        activity.Timestamp ??= at;
+        return JsonConvert.SerializeObject(activity, Json);
     }
 
     public async Task ProcessAsync(Activity activity, IBot bot, CancellationToken cancellationToken)

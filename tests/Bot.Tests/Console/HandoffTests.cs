@@ -1,8 +1,10 @@
 using System.Net;
+using Bot.Data;
 using Bot.Data.Accounts;
 using Bot.Data.Conversations;
 using Bot.Data.Tickets;
 using Bot.Dialogs.Engine;
+using Bot.Testing;
 using Bot.Tests.Support;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
@@ -102,6 +104,36 @@ public class HandoffTests
             ">Screen reader, zoom and captions on a Chromebook: Turn on ChromeVox, the magnifier, bigger text or Live Caption in Settings &gt; Accessibility. Keyboard shortcuts work too.</textarea>",
             shared,
             StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_caregiver_on_web_chat_is_taken_over_answered_and_told_of_the_resolution_in_the_chat()
+    {
+        await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
+        await using var app = DeskApp.On(database);
+        var caregiver = await DirectLineClient.StartAsync(app.CreateClient());
+        foreach (var text in new[] { "agent", "1", "this morning", "home", "60614", "skip" })
+        {
+            (await caregiver.SayAsync(text)).Dispose();
+        }
+
+        Assert.Contains(await caregiver.RepliesAsync(), reply => reply.Contains("T-1001", StringComparison.Ordinal));
+        var sam = await ConsoleBrowser.SignedInAsync(app, "sam@district.example.org", AccountRoles.Technician, "Sam Reyes");
+        const string Page = "/console/tickets/T-1001";
+
+        await sam.SubmitAsync(Page, "takeover", new Dictionary<string, string>());
+        Assert.Equal([English.TechnicianJoined("Sam", "T-1001")], await caregiver.RepliesAsync());
+
+        (await caregiver.SayAsync("the screen stays black")).Dispose();
+        Assert.Empty(await caregiver.RepliesAsync());
+        Assert.Contains("the screen stays black", await sam.PageAsync(Page), StringComparison.Ordinal);
+
+        await sam.SubmitAsync(Page, "reply", new Dictionary<string, string> { ["Reply.Text"] = "Please hold the power key for 30 seconds." });
+        await sam.SubmitAsync(Page, "resolve", new Dictionary<string, string> { ["Resolve.Text"] = "hard reset" });
+
+        Assert.Equal(
+            ["Sam: Please hold the power key for 30 seconds.", English.TicketResolved("T-1001", "hard reset")],
+            await caregiver.RepliesAsync());
     }
 
     /// <summary>The student asks for a person and answers the desk's questions: ticket T-1001.</summary>
