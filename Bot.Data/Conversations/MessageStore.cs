@@ -24,7 +24,7 @@ public sealed class MessageStore(Database database)
 
     private const string InsertOutboundSql = """
         INSERT INTO messages (conversation_id, ticket_id, direction, author_kind, channel, text, at)
-        VALUES (@ConversationId, (SELECT open_ticket_id FROM conversations WHERE id = @ConversationId), 'out', @AuthorKind, @Channel, @Text, @At)
+        VALUES (@ConversationId, COALESCE(@TicketId, (SELECT open_ticket_id FROM conversations WHERE id = @ConversationId)), 'out', @AuthorKind, @Channel, @Text, @At)
         RETURNING id
         """;
 
@@ -88,6 +88,7 @@ public sealed class MessageStore(Database database)
                 message.Channel,
                 message.Text,
                 At = message.At.ToUniversalTime(),
+                message.TicketId,
             },
             transaction,
             cancellationToken: cancellationToken));

@@ -24,7 +24,8 @@ public static class AuthorKindNames
 /// <summary>A message a person sent; <paramref name="ExternalId"/> is the channel's id for it, when it has one.</summary>
 public sealed record InboundMessage(long ConversationId, string Channel, string? Text, DateTimeOffset At, string? ExternalId);
 
-public sealed record OutboundMessage(long ConversationId, AuthorKind Author, string Channel, string? Text, DateTimeOffset At);
+/// <summary>A message to the person; it is logged on <paramref name="TicketId"/>, or else on the conversation's open ticket.</summary>
+public sealed record OutboundMessage(long ConversationId, AuthorKind Author, string Channel, string? Text, DateTimeOffset At, long? TicketId = null);
 
 // Rows read by Dapper are property records: engines return booleans as different types (SQLite: integers).
 public sealed record InboundRecord

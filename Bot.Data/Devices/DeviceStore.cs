@@ -80,7 +80,7 @@ public sealed class DeviceStore(Database database, TimeProvider time)
                 await CheckInAsync(broken, conditionNotes, DeviceStatuses.InRepair, transaction, token);
                 if (ticketId is { } ticket)
                 {
-                    await ExecuteAsync(transaction, "UPDATE loans SET ticket_id = @TicketId WHERE id = @Id", new { TicketId = ticket, loan.Id }, token);
+                    await transaction.ExecuteAsync("UPDATE loans SET ticket_id = @TicketId WHERE id = @Id", new { TicketId = ticket, loan.Id }, token);
                 }
 
                 var loanerLoan = await CheckOutAsync(loanerAssetTag, loan.PersonId, loan.DueAt, null, ticketId, transaction, token);
@@ -107,7 +107,7 @@ public sealed class DeviceStore(Database database, TimeProvider time)
                     return true;
                 }
 
-                await ExecuteAsync(transaction, "UPDATE devices SET status = @Status, notes = COALESCE(@Note, notes), updated_at = @At WHERE id = @Id", new { device.Id, Status = status, Note = note, At = time.GetUtcNow() }, token);
+                await transaction.ExecuteAsync("UPDATE devices SET status = @Status, notes = COALESCE(@Note, notes), updated_at = @At WHERE id = @Id", new { device.Id, Status = status, Note = note, At = time.GetUtcNow() }, token);
                 return true;
             },
             cancellationToken);
@@ -131,15 +131,14 @@ public sealed class DeviceStore(Database database, TimeProvider time)
             new { DeviceId = device.Id, PersonId = personId, At = at, DueAt = dueAt, Notes = notes, TicketId = ticketId },
             transaction,
             cancellationToken: cancellationToken));
-        await ExecuteAsync(transaction, "UPDATE devices SET status = @Status, updated_at = @At WHERE id = @Id", new { device.Id, Status = DeviceStatuses.Loaned, At = at }, cancellationToken);
+        await transaction.ExecuteAsync("UPDATE devices SET status = @Status, updated_at = @At WHERE id = @Id", new { device.Id, Status = DeviceStatuses.Loaned, At = at }, cancellationToken);
         return id;
     }
 
     private async Task CheckInAsync(Device device, string? conditionNotes, string status, DbTransaction transaction, CancellationToken cancellationToken)
     {
         var at = time.GetUtcNow();
-        var closed = await ExecuteAsync(
-            transaction,
+        var closed = await transaction.ExecuteAsync(
             """
             UPDATE loans SET returned_at = @At,
                 condition_notes = CASE WHEN @Notes IS NULL THEN condition_notes WHEN condition_notes IS NULL THEN @Notes ELSE condition_notes || '; ' || @Notes END
@@ -152,7 +151,7 @@ public sealed class DeviceStore(Database database, TimeProvider time)
             throw new DeviceOperationException($"{device.AssetTag} is not lent to anyone.");
         }
 
-        await ExecuteAsync(transaction, "UPDATE devices SET status = @Status, updated_at = @At WHERE id = @Id", new { device.Id, Status = status, At = at }, cancellationToken);
+        await transaction.ExecuteAsync("UPDATE devices SET status = @Status, updated_at = @At WHERE id = @Id", new { device.Id, Status = status, At = at }, cancellationToken);
     }
 
     private async Task NoteOnTicketAsync(long? ticketId, string actor, string note, DbTransaction transaction, CancellationToken cancellationToken)
@@ -162,8 +161,7 @@ public sealed class DeviceStore(Database database, TimeProvider time)
             return;
         }
 
-        await ExecuteAsync(
-            transaction,
+        await transaction.ExecuteAsync(
             """
             INSERT INTO ticket_events (ticket_id, at, from_status, to_status, actor, note)
             SELECT id, @At, status, status, @Actor, @Note FROM tickets WHERE id = @TicketId
@@ -181,8 +179,6 @@ public sealed class DeviceStore(Database database, TimeProvider time)
         transaction.Connection!.QuerySingleOrDefaultAsync<Loan>(new CommandDefinition(
             SelectLoan + "\nWHERE l.device_id = @DeviceId AND l.returned_at IS NULL", new { DeviceId = deviceId }, transaction, cancellationToken: cancellationToken));
 
-    private static Task<int> ExecuteAsync(DbTransaction transaction, string sql, object args, CancellationToken cancellationToken) =>
-        transaction.Connection!.ExecuteAsync(new CommandDefinition(sql, args, transaction, cancellationToken: cancellationToken));
 
     private async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object args, CancellationToken cancellationToken)
     {

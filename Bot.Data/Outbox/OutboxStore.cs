@@ -72,13 +72,13 @@ public sealed class OutboxStore(Database database)
     }
 
     public static Task MarkSentAsync(long id, string? externalId, DateTimeOffset at, DbTransaction transaction, CancellationToken cancellationToken) =>
-        Execute(transaction, SentSql, new { Id = id, ExternalId = externalId, At = at }, cancellationToken);
+        transaction.ExecuteAsync(SentSql, new { Id = id, ExternalId = externalId, At = at }, cancellationToken);
 
     public static Task RetryLaterAsync(long id, DateTimeOffset nextAttemptAt, string error, DbTransaction transaction, CancellationToken cancellationToken) =>
-        Execute(transaction, RetrySql, new { Id = id, NextAttemptAt = nextAttemptAt, Error = error }, cancellationToken);
+        transaction.ExecuteAsync(RetrySql, new { Id = id, NextAttemptAt = nextAttemptAt, Error = error }, cancellationToken);
 
     public static Task MarkDeadAsync(long id, string error, DateTimeOffset at, DbTransaction transaction, CancellationToken cancellationToken) =>
-        Execute(transaction, DeadSql, new { Id = id, Error = error, At = at }, cancellationToken);
+        transaction.ExecuteAsync(DeadSql, new { Id = id, Error = error, At = at }, cancellationToken);
 
     /// <summary>Records what the provider said about a sent message (queued, sent, delivered, undelivered, failed).</summary>
     public Task RecordDeliveryStatusAsync(string channel, string externalId, string status, string? errorCode, DateTimeOffset at, CancellationToken cancellationToken) =>
@@ -97,8 +97,6 @@ public sealed class OutboxStore(Database database)
         return await connection.ExecuteAsync(new CommandDefinition(sql, args, cancellationToken: cancellationToken));
     }
 
-    private static Task<int> Execute(DbTransaction transaction, string sql, object args, CancellationToken cancellationToken) =>
-        transaction.Connection!.ExecuteAsync(new CommandDefinition(sql, args, transaction, cancellationToken: cancellationToken));
 }
 
 public sealed record NewOutboxMessage(string Channel, string Address, string Sender, string Body, long? ConversationId);

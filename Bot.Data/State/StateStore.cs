@@ -58,9 +58,9 @@ public sealed class StateStore(Database database, TimeProvider time)
             var args = new { write.Key, write.Json, ETag = etag, At = at, write.ExpectedETag };
             if (write.ExpectedETag is null)
             {
-                await Execute(transaction, UpsertSql, args, cancellationToken);
+                await transaction.ExecuteAsync(UpsertSql, args, cancellationToken);
             }
-            else if (await Execute(transaction, ReplaceSql, args, cancellationToken) == 0)
+            else if (await transaction.ExecuteAsync(ReplaceSql, args, cancellationToken) == 0)
             {
                 throw new StateConflictException(write.Key);
             }
@@ -83,7 +83,4 @@ public sealed class StateStore(Database database, TimeProvider time)
         await connection.ExecuteAsync(new CommandDefinition(
             deleteSql, new { Keys = keys.Distinct().ToArray() }, cancellationToken: cancellationToken));
     }
-
-    private static Task<int> Execute(DbTransaction transaction, string sql, object args, CancellationToken cancellationToken) =>
-        transaction.Connection!.ExecuteAsync(new CommandDefinition(sql, args, transaction, cancellationToken: cancellationToken));
 }

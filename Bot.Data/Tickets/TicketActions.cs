@@ -17,10 +17,10 @@ public sealed class TicketActions(Database database, TimeProvider time)
             async (transaction, token) =>
             {
                 var before = await StatusAsync(transaction, ticketId, token);
-                var claimed = await ExecuteAsync(transaction, "UPDATE tickets SET assignee = @Email, status = CASE WHEN status = 'new' THEN 'open' ELSE status END WHERE id = @Id AND assignee IS NULL", new { Id = ticketId, Email = email }, token);
+                var claimed = await transaction.ExecuteAsync("UPDATE tickets SET assignee = @Email, status = CASE WHEN status = 'new' THEN 'open' ELSE status END WHERE id = @Id AND assignee IS NULL", new { Id = ticketId, Email = email }, token);
                 if (claimed == 0)
                 {
-                    return await ScalarAsync<string?>(transaction, "SELECT assignee FROM tickets WHERE id = @Id", new { Id = ticketId }, token) == email;
+                    return await transaction.ScalarAsync<string?>("SELECT assignee FROM tickets WHERE id = @Id", new { Id = ticketId }, token) == email;
                 }
 
                 await EventAsync(transaction, ticketId, before, before == "new" ? "open" : before, email, $"claimed by {email}", token);
@@ -34,7 +34,7 @@ public sealed class TicketActions(Database database, TimeProvider time)
             async (transaction, token) =>
             {
                 var status = await StatusAsync(transaction, ticketId, token);
-                await ExecuteAsync(transaction, "UPDATE tickets SET assignee = @Email WHERE id = @Id", new { Id = ticketId, Email = email }, token);
+                await transaction.ExecuteAsync("UPDATE tickets SET assignee = @Email WHERE id = @Id", new { Id = ticketId, Email = email }, token);
                 await EventAsync(transaction, ticketId, status, status, actor, email is null ? "unassigned" : $"assigned to {email}", token);
                 return true;
             },
@@ -63,46 +63,43 @@ public sealed class TicketActions(Database database, TimeProvider time)
             async (transaction, token) =>
             {
                 var before = await StatusAsync(transaction, ticketId, token);
-                await ExecuteAsync(transaction, "UPDATE tickets SET status = @Status, resolved_at = NULL, resolution = NULL, resolved_by = NULL WHERE id = @Id", new { Id = ticketId, Status = status }, token);
+                await transaction.ExecuteAsync("UPDATE tickets SET status = @Status, resolved_at = NULL, resolution = NULL, resolved_by = NULL WHERE id = @Id", new { Id = ticketId, Status = status }, token);
                 await EventAsync(transaction, ticketId, before, status, actor, null, token);
                 return true;
             },
             cancellationToken);
     }
 
-    /// <summary>Resolves the ticket with what was done, and ends any takeover of its conversation.</summary>
-    public Task ResolveAsync(long ticketId, string resolution, string actor, DbTransaction transaction, CancellationToken cancellationToken) =>
-        ResolveCoreAsync(ticketId, resolution, actor, transaction, cancellationToken);
-
-    /// <summary>Records the first time a technician answered the person (the response target's clock stops).</summary>
-    public static Task RecordFirstResponseAsync(long ticketId, DateTimeOffset at, DbTransaction transaction, CancellationToken cancellationToken) =>
-        ExecuteAsync(transaction, "UPDATE tickets SET first_response_at = @At, status = CASE WHEN status = 'new' THEN 'open' ELSE status END WHERE id = @Id AND first_response_at IS NULL", new { Id = ticketId, At = at }, cancellationToken);
-
-    private async Task ResolveCoreAsync(long ticketId, string resolution, string actor, DbTransaction transaction, CancellationToken cancellationToken)
+    /// <summary>
+    /// Resolves the ticket with what was done, inside the caller's transaction. Its conversation lets go of it: what the
+    /// person writes next starts afresh rather than landing on a resolved ticket.
+    /// </summary>
+    public async Task ResolveAsync(long ticketId, string resolution, string actor, DbTransaction transaction, CancellationToken cancellationToken)
     {
         var before = await StatusAsync(transaction, ticketId, cancellationToken);
-        await ExecuteAsync(
-            transaction,
+        await transaction.ExecuteAsync(
             "UPDATE tickets SET status = 'resolved', resolved_at = @At, resolution = @Resolution, resolved_by = 'technician' WHERE id = @Id",
             new { Id = ticketId, At = time.GetUtcNow(), Resolution = resolution },
             cancellationToken);
+        await transaction.ExecuteAsync("UPDATE conversations SET open_ticket_id = NULL WHERE open_ticket_id = @Id", new { Id = ticketId }, cancellationToken);
         await EventAsync(transaction, ticketId, before, "resolved", actor, resolution, cancellationToken);
     }
 
+    /// <summary>Gives the ticket to <paramref name="email"/> unless someone already has it.</summary>
+    public static Task AssignIfUnassignedAsync(long ticketId, string email, DbTransaction transaction, CancellationToken cancellationToken) =>
+        transaction.ExecuteAsync("UPDATE tickets SET assignee = COALESCE(assignee, @Email) WHERE id = @Id", new { Id = ticketId, Email = email }, cancellationToken);
+
+    /// <summary>Records the first time a technician answered the person (the response target's clock stops).</summary>
+    public static Task RecordFirstResponseAsync(long ticketId, DateTimeOffset at, DbTransaction transaction, CancellationToken cancellationToken) =>
+        transaction.ExecuteAsync("UPDATE tickets SET first_response_at = @At, status = CASE WHEN status = 'new' THEN 'open' ELSE status END WHERE id = @Id AND first_response_at IS NULL", new { Id = ticketId, At = at }, cancellationToken);
+
     private static async Task<string> StatusAsync(DbTransaction transaction, long ticketId, CancellationToken cancellationToken) =>
-        await ScalarAsync<string>(transaction, "SELECT status FROM tickets WHERE id = @Id", new { Id = ticketId }, cancellationToken)
+        await transaction.ScalarAsync<string>("SELECT status FROM tickets WHERE id = @Id", new { Id = ticketId }, cancellationToken)
         ?? throw new InvalidOperationException($"There is no ticket with id {ticketId}.");
 
     private Task<int> EventAsync(DbTransaction transaction, long ticketId, string fromStatus, string toStatus, string actor, string? note, CancellationToken cancellationToken) =>
-        ExecuteAsync(
-            transaction,
+        transaction.ExecuteAsync(
             "INSERT INTO ticket_events (ticket_id, at, from_status, to_status, actor, note) VALUES (@Id, @At, @FromStatus, @ToStatus, @Actor, @Note)",
             new { Id = ticketId, At = time.GetUtcNow(), FromStatus = fromStatus, ToStatus = toStatus, Actor = actor, Note = note },
             cancellationToken);
-
-    private static Task<int> ExecuteAsync(DbTransaction transaction, string sql, object args, CancellationToken cancellationToken) =>
-        transaction.Connection!.ExecuteAsync(new CommandDefinition(sql, args, transaction, cancellationToken: cancellationToken));
-
-    private static Task<T?> ScalarAsync<T>(DbTransaction transaction, string sql, object args, CancellationToken cancellationToken) =>
-        transaction.Connection!.ExecuteScalarAsync<T?>(new CommandDefinition(sql, args, transaction, cancellationToken: cancellationToken));
 }

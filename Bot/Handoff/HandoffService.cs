@@ -10,7 +10,6 @@ using Bot.Data.Tickets;
 using Bot.Data.WebChat;
 using Bot.Dialogs.Engine;
 using Bot.Outbox;
-using Dapper;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Handoff;
@@ -34,7 +33,7 @@ public sealed class HandoffService(
         ChangeAsync(ticket, async (route, transaction, token) =>
         {
             await ConversationStore.SetHumanAgentAsync(route.Id, technician.Email, transaction, token);
-            await ExecuteAsync(transaction, "UPDATE tickets SET assignee = COALESCE(assignee, @Email) WHERE id = @Id", new { ticket.Id, technician.Email }, token);
+            await TicketActions.AssignIfUnassignedAsync(ticket.Id, technician.Email, transaction, token);
             await TicketActions.RecordFirstResponseAsync(ticket.Id, time.GetUtcNow(), transaction, token);
             return Texts.For(ticket.Language).TechnicianJoined(FirstName(technician), ticket.Number);
         }, AuthorKind.System, cancellationToken);
@@ -61,7 +60,7 @@ public sealed class HandoffService(
             await actions.ResolveAsync(ticket.Id, resolution.Trim(), technician.Email, transaction, token);
             await ConversationStore.SetHumanAgentAsync(route.Id, null, transaction, token);
             return Texts.For(ticket.Language).TicketResolved(ticket.Number, resolution.Trim());
-        }, AuthorKind.System, cancellationToken, detachAfter: true);
+        }, AuthorKind.System, cancellationToken);
 
     /// <summary>
     /// Runs <paramref name="change"/> and sends the message it returns, in one transaction: the message is logged on
@@ -71,8 +70,7 @@ public sealed class HandoffService(
         Ticket ticket,
         Func<ConversationRoute, DbTransaction, CancellationToken, Task<string>> change,
         AuthorKind author,
-        CancellationToken cancellationToken,
-        bool detachAfter = false)
+        CancellationToken cancellationToken)
     {
         var route = await conversations.RouteAsync(ticket.ConversationId, cancellationToken)
             ?? throw new HandoffException($"Ticket {ticket.Number} has no conversation to write to.");
@@ -93,7 +91,7 @@ public sealed class HandoffService(
             {
                 var text = await change(route, transaction, token);
                 var at = time.GetUtcNow();
-                await MessageStore.RecordOutboundAsync(new OutboundMessage(route.Id, author, route.Channel, text, at), transaction, token);
+                await MessageStore.RecordOutboundAsync(new OutboundMessage(route.Id, author, route.Channel, text, at, ticket.Id), transaction, token);
                 if (sms)
                 {
                     foreach (var part in SmsSegments.Split(text))
@@ -108,12 +106,6 @@ public sealed class HandoffService(
                     await DirectLineStore.AppendAsync(route.ChannelConversationId, sequence => DirectLineAdapter.Render(activity, sequence, at), at, transaction, token);
                 }
 
-                if (detachAfter)
-                {
-                    // What the person writes after a resolution starts afresh, not on the resolved ticket.
-                    await ExecuteAsync(transaction, "UPDATE conversations SET open_ticket_id = NULL WHERE id = @Id AND open_ticket_id = @Ticket", new { route.Id, Ticket = ticket.Id }, token);
-                }
-
                 return true;
             },
             cancellationToken);
@@ -121,9 +113,6 @@ public sealed class HandoffService(
     }
 
     private static string FirstName(Account technician) => technician.DisplayName.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [var first, ..] ? first : technician.DisplayName;
-
-    private static Task<int> ExecuteAsync(DbTransaction transaction, string sql, object args, CancellationToken cancellationToken) =>
-        transaction.Connection!.ExecuteAsync(new CommandDefinition(sql, args, transaction, cancellationToken: cancellationToken));
 }
 
 /// <summary>A handoff step that cannot be done (the person opted out, the channel cannot be written to yet).</summary>
