@@ -1,4 +1,3 @@
-using Bot.Data.Conversations;
 using Bot.Dialogs.Engine;
 using Bot.Dialogs.Engine.Rendering;
 using Microsoft.Bot.Builder;
@@ -10,7 +9,7 @@ namespace Bot.Dialogs;
 /// The bot on every channel: it hands each turn to the dialog engine with the person's dialog state, and renders
 /// what the dialogs say for the channel the person used. While a technician has taken a conversation over, it is quiet.
 /// </summary>
-public sealed class DeskBot(ConversationState conversationState, DialogEngine engine, ConversationStore conversations) : ActivityHandler
+public sealed class DeskBot(ConversationState conversationState, DialogEngine engine) : ActivityHandler
 {
     private readonly IStatePropertyAccessor<DialogState> dialogState = conversationState.CreateProperty<DialogState>(nameof(DialogState));
 
@@ -32,8 +31,7 @@ public sealed class DeskBot(ConversationState conversationState, DialogEngine en
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
         // A technician took the conversation over: they answer, and the message is already on the ticket.
-        if (turnContext.TurnState.Get<TranscriptMiddleware.StoredConversation>() is { } stored
-            && await conversations.HumanAgentAsync(stored.Id, cancellationToken) is not null)
+        if (turnContext.TurnState.Get<TranscriptMiddleware.StoredConversation>() is { HumanAgent: not null })
         {
             return;
         }

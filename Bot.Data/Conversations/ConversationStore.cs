@@ -13,7 +13,7 @@ public sealed class ConversationStore(Database database)
             address = COALESCE(excluded.address, conversations.address),
             reference_json = COALESCE(excluded.reference_json, conversations.reference_json),
             last_activity_at = excluded.last_activity_at
-        RETURNING id
+        RETURNING id AS Id, human_agent AS HumanAgent
         """;
 
     /// <summary>Records activity in a conversation, creating it on first sight; returns its id.</summary>
@@ -21,8 +21,12 @@ public sealed class ConversationStore(Database database)
         database.InTransactionAsync((transaction, token) => TouchAsync(activity, transaction, token), cancellationToken);
 
     /// <inheritdoc cref="TouchAsync(ConversationActivity, CancellationToken)"/>
-    public static Task<long> TouchAsync(ConversationActivity activity, DbTransaction transaction, CancellationToken cancellationToken) =>
-        transaction.Connection!.ExecuteScalarAsync<long>(new CommandDefinition(
+    public static async Task<long> TouchAsync(ConversationActivity activity, DbTransaction transaction, CancellationToken cancellationToken) =>
+        (await EnterAsync(activity, transaction, cancellationToken)).Id;
+
+    /// <summary>Records activity in a conversation, creating it on first sight; says who answers it now.</summary>
+    public static Task<EnteredConversation> EnterAsync(ConversationActivity activity, DbTransaction transaction, CancellationToken cancellationToken) =>
+        transaction.Connection!.QuerySingleAsync<EnteredConversation>(new CommandDefinition(
             UpsertSql,
             new
             {
@@ -71,6 +75,14 @@ public sealed record ConversationRoute
     public string? Address { get; init; }
 
     public string? ReferenceJson { get; init; }
+
+    public string? HumanAgent { get; init; }
+}
+
+/// <summary>A conversation as a turn finds it: its id, and the technician who took it over, if any.</summary>
+public sealed record EnteredConversation
+{
+    public long Id { get; init; }
 
     public string? HumanAgent { get; init; }
 }

@@ -74,4 +74,7 @@ public sealed record PendingInbound
 
     /// <summary>How many files (MMS photos) came with the message.</summary>
     public int Files { get; init; }
+
+    /// <summary>The technician who has the conversation, if one took it over.</summary>
+    public string? HumanAgent { get; init; }
 }

@@ -28,7 +28,7 @@ public sealed partial class TranscriptMiddleware(
             return;
         }
 
-        turnContext.TurnState.Set(new StoredConversation(stored.ConversationId));
+        turnContext.TurnState.Set(new StoredConversation(stored.ConversationId, stored.HumanAgent));
         var turn = TurnWrites.Begin(database);
         turnContext.OnSendActivities(async (context, activities, sendNext) =>
         {
@@ -80,12 +80,12 @@ public sealed partial class TranscriptMiddleware(
             activity.From?.Id,
             JsonConvert.SerializeObject(activity.GetConversationReference()),
             at);
-        var (conversationId, inbound) = await database.InTransactionAsync(
+        var (entered, inbound) = await database.InTransactionAsync(
             async (transaction, token) =>
             {
-                var id = await ConversationStore.TouchAsync(conversation, transaction, token);
-                return (id, activity.Type == ActivityTypes.Message
-                    ? await MessageStore.RecordInboundAsync(new InboundMessage(id, activity.ChannelId, activity.Text, at, activity.Id), transaction, token)
+                var entered = await ConversationStore.EnterAsync(conversation, transaction, token);
+                return (entered, activity.Type == ActivityTypes.Message
+                    ? await MessageStore.RecordInboundAsync(new InboundMessage(entered.Id, activity.ChannelId, activity.Text, at, activity.Id), transaction, token)
                     : null);
             },
             cancellationToken);
@@ -95,14 +95,17 @@ public sealed partial class TranscriptMiddleware(
             return null;
         }
 
-        return new StoredInbound(conversationId, inbound?.MessageId);
+        return new StoredInbound(entered.Id, inbound?.MessageId, entered.HumanAgent);
     }
 
-    /// <summary>The conversation's row id, for the turn's other parts (tickets link to it).</summary>
-    public sealed record StoredConversation(long Id);
+    /// <summary>
+    /// The conversation's row id, for the turn's other parts (tickets link to it), and the technician who has taken it
+    /// over, if any.
+    /// </summary>
+    public sealed record StoredConversation(long Id, string? HumanAgent);
 
     /// <summary>The conversation and the inbound message (if the turn has one) as already stored.</summary>
-    public sealed record StoredInbound(long ConversationId, long? MessageId);
+    public sealed record StoredInbound(long ConversationId, long? MessageId, string? HumanAgent);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A failed turn on {Channel} ({TurnError}) could not keep what it said: {ExceptionType}")]
     private static partial void LogNotKept(ILogger logger, string channel, string? exceptionType, string? turnError);

@@ -67,7 +67,7 @@ public sealed partial class TwilioAdapter : BotAdapter
             Attachments = [.. Enumerable.Range(1, message.Files).Select(n => new Attachment { ContentType = "image/*", Name = $"photo {n}" })],
         };
         using var context = new TurnContext(this, activity);
-        context.TurnState.Set(new TranscriptMiddleware.StoredInbound(message.ConversationId, message.MessageId));
+        context.TurnState.Set(new TranscriptMiddleware.StoredInbound(message.ConversationId, message.MessageId, message.HumanAgent));
         await RunPipelineAsync(context, bot.OnTurnAsync, cancellationToken);
         return context.TurnState.Get<TurnFailed>() is null;
     }
