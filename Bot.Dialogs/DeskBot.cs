@@ -24,8 +24,15 @@ public sealed class DeskBot(ConversationState conversationState, DialogEngine en
     {
         if (membersAdded.Any(member => member.Id != turnContext.Activity.Recipient?.Id))
         {
-            await DialogEngine.GreetAsync(await ContextAsync(turnContext, cancellationToken));
+            await GreetAsync(turnContext, cancellationToken);
         }
+    }
+
+    /// <summary>Says hello and what the desk can do; for channels that decide themselves when someone has arrived.</summary>
+    public async Task GreetAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        await DialogEngine.GreetAsync(await ContextAsync(turnContext, cancellationToken));
+        await conversationState.SaveChangesAsync(turnContext, force: false, cancellationToken);
     }
 
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
@@ -48,7 +55,7 @@ public sealed class DeskBot(ConversationState conversationState, DialogEngine en
         var renderer = ReplyRenderer.ForChannel(activity.ChannelId);
         return new DialogContext(
             state,
-            new Requester(activity.ChannelId, activity.From?.Id ?? string.Empty, conversation.Id),
+            new Requester(activity.ChannelId, ActivityAddress.Of(activity), conversation.Id),
             activity.Text ?? string.Empty,
             activity.Attachments?.Count ?? 0,
             reply => turnContext.SendActivitiesAsync([.. renderer.Render(reply, Texts.For(state.Language))], cancellationToken),

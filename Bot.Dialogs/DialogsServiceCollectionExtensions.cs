@@ -36,7 +36,8 @@ public static class DialogsServiceCollectionExtensions
         services.AddSingleton<Flow, OpenTicketFlow>();
         services.AddSingleton<Flow, ChooseStudentFlow>();
         services.AddSingleton<DialogEngine>();
-        services.AddSingleton<IBot, DeskBot>();
+        services.AddSingleton<DeskBot>();
+        services.TryAddSingleton<IBot>(provider => provider.GetRequiredService<DeskBot>());
         return services;
     }
 

@@ -24,6 +24,15 @@ public sealed class PeopleStore(Database database)
 
     private const string ByKeySql = SelectPeople + "\nWHERE p.sourced_id = @Key OR p.identifier = @Key OR p.email = @Email ORDER BY p.active DESC, p.id";
 
+    private const string StaffBySignInSql = SelectPeople + """
+
+        WHERE (p.email = @SignIn OR LOWER(p.username) = @SignIn) AND p.active = @Active
+          AND p.role IN ('teacher', 'administrator', 'aide')
+        ORDER BY p.id
+        """;
+
+    private const string AddAddressSql = "INSERT INTO person_addresses (person_id, channel, address) VALUES (@PersonId, @Channel, @Address) ON CONFLICT DO NOTHING";
+
     private const string StudentsOfSql = SelectPeople + """
 
         JOIN guardianships g ON g.student_id = p.id
@@ -57,6 +66,17 @@ public sealed class PeopleStore(Database database)
     /// <summary>Someone by what a technician would type: their sourcedId, student or staff ID number, or email.</summary>
     public async Task<Person?> FindAsync(string key, CancellationToken cancellationToken) =>
         (await QueryAsync(ByKeySql, new { Key = key.Trim(), Email = key.Trim().ToLowerInvariant() }, cancellationToken)) is [var first, ..] ? first : null;
+
+    /// <summary>An active staff member by their work email or sign-in name (Teams knows both for its users).</summary>
+    public async Task<Person?> StaffBySignInAsync(string signIn, CancellationToken cancellationToken) =>
+        (await QueryAsync(StaffBySignInSql, new { SignIn = signIn.Trim().ToLowerInvariant(), Active = true }, cancellationToken)) is [var first, ..] ? first : null;
+
+    /// <summary>Remembers an address the person was recognised by, so that next time they are known at once.</summary>
+    public async Task AddAddressAsync(long personId, string channel, string address, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(AddAddressSql, new { PersonId = personId, Channel = channel, Address = address }, cancellationToken: cancellationToken));
+    }
 
     /// <summary>The active students a caregiver is responsible for, by first name.</summary>
     public Task<IReadOnlyList<Person>> StudentsOfAsync(long personId, CancellationToken cancellationToken) =>

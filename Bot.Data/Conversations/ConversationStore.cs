@@ -61,6 +61,16 @@ public sealed class ConversationStore(Database database)
             new { Id = conversationId },
             cancellationToken: cancellationToken));
     }
+
+    /// <summary>What the channel needs to write into the conversation again (a Bot Framework conversation reference), if stored.</summary>
+    public async Task<string?> ReferenceAsync(string channel, string channelConversationId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT reference_json FROM conversations WHERE channel = @Channel AND channel_conversation_id = @ChannelConversationId",
+            new { Channel = channel, ChannelConversationId = channelConversationId },
+            cancellationToken: cancellationToken));
+    }
 }
 
 public sealed record ConversationRoute

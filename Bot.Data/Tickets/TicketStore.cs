@@ -7,8 +7,15 @@ namespace Bot.Data.Tickets;
 /// Tickets, their status history, and the link between a ticket and its conversation's messages, so that the
 /// transcript on a ticket is complete: what was said before it was opened, and everything after.
 /// </summary>
-public sealed class TicketStore(Database database, SlaPolicyStore policies, BusinessCalendar calendar, TimeProvider time)
+public sealed class TicketStore(
+    Database database,
+    SlaPolicyStore policies,
+    BusinessCalendar calendar,
+    TimeProvider time,
+    IEnumerable<ITicketOpenedListener>? listeners = null)
 {
+    private readonly IReadOnlyList<ITicketOpenedListener> listeners = [.. listeners ?? []];
+
     /// <summary>Numbers people can read out and type: T-1001, T-1002, …</summary>
     public const int NumberOffset = 1000;
 
@@ -60,12 +67,14 @@ public sealed class TicketStore(Database database, SlaPolicyStore policies, Busi
 
     /// <summary>
     /// Opens a ticket with its targets computed on the business calendar, links the conversation's messages to it
-    /// (later messages of the conversation follow), and records the status 'new'.
+    /// (later messages of the conversation follow), records the status 'new', and lets the listeners (the technicians'
+    /// alert) do their part in the same transaction.
     /// </summary>
     public async Task<Ticket> CreateAsync(NewTicket ticket, CancellationToken cancellationToken)
     {
         var policy = await policies.GetAsync(ticket.Topic, ticket.Priority, cancellationToken);
         var now = time.GetUtcNow();
+        var (firstResponseDue, resolutionDue) = (calendar.Add(now, policy.FirstResponse), calendar.Add(now, policy.Resolution));
         var id = await database.InTransactionAsync(
             async (transaction, token) =>
             {
@@ -86,14 +95,20 @@ public sealed class TicketStore(Database database, SlaPolicyStore policies, Busi
                     ticket.Summary,
                     ticket.ArticleSlug,
                     CreatedAt = now,
-                    FirstResponseDueAt = calendar.Add(now, policy.FirstResponse),
-                    ResolutionDueAt = calendar.Add(now, policy.Resolution),
+                    FirstResponseDueAt = firstResponseDue,
+                    ResolutionDueAt = resolutionDue,
                     ticket.PersonId,
                     ticket.DeviceId,
                 }, transaction, token));
                 await connection.ExecuteAsync(Command(NumberSql, new { Id = id, Number = FormatNumber(id) }, transaction, token));
                 await connection.ExecuteAsync(Command(EventSql, new { TicketId = id, At = now, FromStatus = (string?)null, ToStatus = "new", Actor = "bot", Note = (string?)null }, transaction, token));
                 await connection.ExecuteAsync(Command(AttachConversationSql, new { TicketId = id, ticket.ConversationId }, transaction, token));
+                var opened = new OpenedTicket(id, FormatNumber(id), ticket, now, firstResponseDue, resolutionDue);
+                foreach (var listener in listeners)
+                {
+                    await listener.OnOpenedAsync(opened, transaction, token);
+                }
+
                 return id;
             },
             cancellationToken);

@@ -77,7 +77,7 @@ public sealed partial class TranscriptMiddleware(
         var conversation = new ConversationActivity(
             activity.ChannelId,
             activity.Conversation.Id,
-            activity.From?.Id,
+            ActivityAddress.Of(activity),
             JsonConvert.SerializeObject(activity.GetConversationReference()),
             at);
         var (entered, inbound) = await database.InTransactionAsync(
