@@ -1,5 +1,6 @@
 using Bot.Channels.BotConnector;
 using Bot.Channels.Sms;
+using Bot.Channels.Teams;
 using Bot.Channels.WebChat;
 using Bot.Console;
 using Bot.Data;
@@ -27,6 +28,7 @@ builder.Services
     .AddBotConnector()
     .AddSms(builder.Configuration)
     .AddWebChat(builder.Configuration)
+    .AddTeams(builder.Configuration)
     .AddHealth()
     .AddConsole(builder.Configuration);
 builder.Services.AddOptions<SampleOptions>().Bind(builder.Configuration.GetSection(SampleOptions.Section));

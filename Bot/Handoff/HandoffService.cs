@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Bot.Channels.Sms;
+using Bot.Channels.Teams;
 using Bot.Channels.WebChat;
 using Bot.Data;
 using Bot.Data.Accounts;
@@ -10,6 +11,7 @@ using Bot.Data.Tickets;
 using Bot.Data.WebChat;
 using Bot.Dialogs.Engine;
 using Bot.Outbox;
+using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Handoff;
@@ -17,8 +19,8 @@ namespace Bot.Handoff;
 /// <summary>
 /// A technician in the person's own conversation: take it over (the bot goes quiet and the person is told who is
 /// helping), reply, hand it back to the bot, or resolve the ticket (the person is told). Each step's state change and
-/// the message it sends commit together: an SMS goes out through the outbox, so an outage delays it and loses nothing;
-/// a web chat message is appended to the conversation our Direct Line serves.
+/// the message it sends commit together: an SMS or a Teams message goes out through the outbox, so an outage delays it
+/// and loses nothing; a web chat message is appended to the conversation our Direct Line serves.
 /// </summary>
 public sealed class HandoffService(
     Database database,
@@ -75,7 +77,8 @@ public sealed class HandoffService(
         var route = await conversations.RouteAsync(ticket.ConversationId, cancellationToken)
             ?? throw new HandoffException($"Ticket {ticket.Number} has no conversation to write to.");
         var sms = route.Channel == TwilioAdapter.Channel && twilio.Value.Enabled;
-        if (!sms && route.Channel != DirectLineAdapter.Channel)
+        var teams = route.Channel == TeamsSender.ChannelId;
+        if (!sms && !teams && route.Channel != DirectLineAdapter.Channel)
         {
             throw new HandoffException($"Writing to people on the {route.Channel} channel from the console is not available yet; reach them another way.");
         }
@@ -98,6 +101,11 @@ public sealed class HandoffService(
                     {
                         await OutboxStore.EnqueueAsync(new NewOutboxMessage(route.Channel, address, twilio.Value.PhoneNumber!, part, route.Id), at, transaction, token);
                     }
+                }
+                else if (teams)
+                {
+                    var message = TeamsSender.Body(MessageFactory.Text(text));
+                    await OutboxStore.EnqueueAsync(new NewOutboxMessage(route.Channel, route.ChannelConversationId, TeamsSender.Sender, message, route.Id), at, transaction, token);
                 }
                 else
                 {

@@ -1,0 +1,28 @@
+using System.Data.Common;
+using Bot.Data.Contacts;
+using Bot.Data.Outbox;
+using Bot.Data.Tickets;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Channels.Teams;
+
+/// <summary>
+/// Queues the technicians' card for every new ticket in the transaction that opens it, so that no ticket goes
+/// unannounced and no card announces a ticket that was never opened.
+/// </summary>
+public sealed class TeamsEscalationAlerts(IOptions<TeamsOptions> options, PeopleStore people, BusinessCalendar calendar) : ITicketOpenedListener
+{
+    public async Task OnOpenedAsync(OpenedTicket ticket, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        if (options.Value.TechniciansChannelId is not { Length: > 0 } channelId)
+        {
+            return;
+        }
+
+        var request = ticket.Request;
+        var person = request.PersonId is { } personId ? await people.ByIdAsync(personId, cancellationToken) : null;
+        var facts = EscalationFacts.Of(ticket.Number, person, request.Channel, request.Category, ticket.FirstResponseDueAt, request.Summary, calendar);
+        var alert = new NewOutboxMessage(TeamsSender.ChannelId, TeamsSender.NewThreadIn(channelId), TeamsSender.Sender, TeamsSender.Body(EscalationCard.Message(facts)), ConversationId: null);
+        await OutboxStore.EnqueueAsync(alert, ticket.CreatedAt, transaction, cancellationToken);
+    }
+}
