@@ -15,7 +15,7 @@ var builder = WebApplication.CreateBuilder(args);
 // The console's script (_framework/blazor.web.js) comes from the framework's static web assets: found through the
 // build's manifest when run with `dotnet run` in any environment, and copied into the output when published.
 builder.WebHost.UseStaticWebAssets();
-var isCommand = KnowledgeCommand.Handles(args) || ImportCommand.Handles(args) || SampleCommand.Handles(args) || AdminCommand.Handles(args);
+var isCommand = KnowledgeCommand.Handles(args) || ImportCommand.Handles(args) || SampleCommand.Handles(args) || AdminCommand.Handles(args) || TeamsPackageCommand.Handles(args);
 if (isCommand)
 {
     // A command's standard output is its result: every log line goes to standard error.
@@ -57,6 +57,11 @@ if (AdminCommand.Handles(args))
 if (SampleCommand.Handles(args))
 {
     return await SampleCommand.RunAsync(args, Console.Out, Console.Error);
+}
+
+if (TeamsPackageCommand.Handles(args))
+{
+    return await TeamsPackageCommand.RunAsync(app.Configuration, args, Console.Out, Console.Error, CancellationToken.None);
 }
 
 app.MapBotConnector();
