@@ -59,6 +59,9 @@ public sealed class DeskBot(ConversationState conversationState, DialogEngine en
             activity.Text ?? string.Empty,
             activity.Attachments?.Count ?? 0,
             reply => turnContext.SendActivitiesAsync([.. renderer.Render(reply, Texts.For(state.Language))], cancellationToken),
+            ReplyRenderer.ShowsTyping(activity.ChannelId)
+                ? () => turnContext.SendActivityAsync(new Activity(ActivityTypes.Typing), cancellationToken)
+                : () => Task.CompletedTask,
             cancellationToken);
     }
 }

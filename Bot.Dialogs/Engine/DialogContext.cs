@@ -6,7 +6,14 @@ namespace Bot.Dialogs.Engine;
 /// One turn as the flows see it: who is writing (an address on a channel, never the channel's behaviour), in which
 /// language, what they wrote, and the dialog stack. Replies go out through the channel's renderer.
 /// </summary>
-public sealed class DialogContext(DialogState state, Requester requester, string text, int files, Func<Reply, Task> send, CancellationToken cancellationToken)
+public sealed class DialogContext(
+    DialogState state,
+    Requester requester,
+    string text,
+    int files,
+    Func<Reply, Task> send,
+    Func<Task> typing,
+    CancellationToken cancellationToken)
 {
     public DialogState State { get; } = state;
 
@@ -30,6 +37,9 @@ public sealed class DialogContext(DialogState state, Requester requester, string
     public Task SendAsync(Reply reply) => send(reply);
 
     public Task SendAsync(string text) => send(Reply.Say(text));
+
+    /// <summary>Shows the person the desk is working on an answer, where their channel can, before something slow (a search).</summary>
+    public Task TypingAsync() => typing();
 
     public void Clear()
     {

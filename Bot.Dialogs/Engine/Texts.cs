@@ -36,6 +36,8 @@ public abstract class Texts
 
     public abstract string Back { get; }
 
+    public abstract string WatchVideo { get; }
+
     public abstract string DidThatFixIt { get; }
 
     public abstract string GladFixed { get; }
@@ -157,6 +159,8 @@ public abstract class Texts
         public override string StillNotFixed => "Still not fixed";
 
         public override string Back => "Back";
+
+        public override string WatchVideo => "Watch the video";
 
         public override string DidThatFixIt => "Did that fix it?";
 
@@ -292,6 +296,8 @@ public abstract class Texts
         public override string StillNotFixed => "Sigue sin arreglarse";
 
         public override string Back => "Atrás";
+
+        public override string WatchVideo => "Ver el video";
 
         public override string DidThatFixIt => "¿Se arregló?";
 

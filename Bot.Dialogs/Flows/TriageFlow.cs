@@ -76,6 +76,7 @@ public sealed class TriageFlow(KnowledgeBase knowledge) : Flow
 
     private async Task SearchAsync(DialogEngine engine, DialogContext dc, DialogFrame frame, string? query = null)
     {
+        await dc.TypingAsync();
         var result = await knowledge.SearchAsync(query ?? frame.Get(Problem)!, dc.Language, Offered, dc.CancellationToken);
         if (!result.Matched)
         {

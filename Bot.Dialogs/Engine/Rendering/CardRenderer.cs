@@ -3,7 +3,10 @@ using Microsoft.Bot.Schema;
 
 namespace Bot.Dialogs.Engine.Rendering;
 
-/// <summary>For Teams: a hero card whose buttons send the choice's label back; plain Markdown when there is no choice.</summary>
+/// <summary>
+/// For Teams: a hero card whose buttons send the choice's label back, after the article's card when there is one;
+/// plain Markdown when there is no choice.
+/// </summary>
 public sealed class CardRenderer : ReplyRenderer
 {
     public static CardRenderer Instance { get; } = new();
@@ -22,6 +25,8 @@ public sealed class CardRenderer : ReplyRenderer
             Text = reply.Text.Replace("\n", "\n\n", StringComparison.Ordinal),
             Buttons = [.. reply.Choices.Select(choice => new CardAction(ActionTypes.ImBack, choice.Label, value: choice.Label))],
         };
-        return [(Activity)MessageFactory.Attachment(card.ToAttachment())];
+        return reply.Card is { } article
+            ? [(Activity)MessageFactory.Attachment([ArticleCards.ToAttachment(article, texts), card.ToAttachment()])]
+            : [(Activity)MessageFactory.Attachment(card.ToAttachment())];
     }
 }

@@ -17,4 +17,7 @@ public abstract class ReplyRenderer
         "msteams" => CardRenderer.Instance,
         _ => SuggestedActionsRenderer.Instance,
     };
+
+    /// <summary>Channels whose clients show a typing indicator (Web Chat, Teams); SMS has none, and tests want replies only.</summary>
+    public static bool ShowsTyping(string channelId) => channelId is "webchat" or "directline" or "msteams";
 }

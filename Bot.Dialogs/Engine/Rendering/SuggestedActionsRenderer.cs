@@ -3,7 +3,7 @@ using Microsoft.Bot.Schema;
 
 namespace Bot.Dialogs.Engine.Rendering;
 
-/// <summary>Markdown text with the choices as suggested actions (buttons that send their label back).</summary>
+/// <summary>Markdown text with the choices as suggested actions (buttons that send their label back), and an article's card.</summary>
 public sealed class SuggestedActionsRenderer : ReplyRenderer
 {
     public static SuggestedActionsRenderer Instance { get; } = new();
@@ -14,6 +14,11 @@ public sealed class SuggestedActionsRenderer : ReplyRenderer
             ? (Activity)MessageFactory.Text(reply.Text)
             : (Activity)MessageFactory.SuggestedActions(reply.Choices.Select(choice => choice.Label).ToList(), reply.Text, ssml: null, inputHint: null, toList: null);
         activity.TextFormat = TextFormatTypes.Markdown;
+        if (reply.Card is { } card)
+        {
+            activity.Attachments = [ArticleCards.ToAttachment(card, texts)];
+        }
+
         return [activity];
     }
 }

@@ -39,4 +39,23 @@ public class RendererTests
         Assert.Equal(["Fixed it!", "Next step", "Back"], card.Buttons.Select(b => b.Title));
         Assert.All(card.Buttons, button => Assert.Equal(ActionTypes.ImBack, button.Type));
     }
+
+    [Fact]
+    public void An_articles_steps_come_as_a_card_with_its_video_on_web_chat_and_teams_and_not_by_sms()
+    {
+        var article = Choice with { Card = new ReplyCard("Charge a Chromebook", ["1. Plug it in.", "2. Wait a minute."], "https://videos.example.org/charge") };
+
+        var webChat = Assert.Single(ReplyRenderer.ForChannel("webchat").Render(article, Texts.For("es")));
+        var teams = Assert.Single(ReplyRenderer.ForChannel("msteams").Render(article, Texts.For("en")));
+        var sms = Assert.Single(ReplyRenderer.ForChannel("sms").Render(article, Texts.For("en")));
+
+        var webCard = Assert.IsType<HeroCard>(Assert.Single(webChat.Attachments).Content);
+        Assert.Equal(("Charge a Chromebook", "1. Plug it in.\n\n2. Wait a minute."), (webCard.Title, webCard.Text));
+        var video = Assert.Single(webCard.Buttons);
+        Assert.Equal((ActionTypes.OpenUrl, "Ver el video", "https://videos.example.org/charge"), (video.Type, video.Title, (string)video.Value));
+        Assert.Equal(3, webChat.SuggestedActions.Actions.Count);
+        Assert.Equal(["Charge a Chromebook", null], teams.Attachments.Select(a => ((HeroCard)a.Content).Title));
+        Assert.Equal(3, ((HeroCard)teams.Attachments[1].Content).Buttons.Count);
+        Assert.Empty(sms.Attachments ?? []);
+    }
 }

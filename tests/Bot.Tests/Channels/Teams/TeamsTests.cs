@@ -42,8 +42,10 @@ public class TeamsTests
 
         Assert.True(response.IsSuccessStatusCode, $"/api/messages answered {(int)response.StatusCode}");
         var greeting = await connector.NextAsync();
+        var searching = await connector.NextAsync();
         var offer = await connector.NextAsync();
         Assert.StartsWith(English.GreetingFor("Dana"), greeting.Text, StringComparison.Ordinal);
+        Assert.Equal("typing", searching.Type);
         var card = offer.Activity["attachments"]![0]!;
         Assert.Equal("application/vnd.microsoft.card.hero", (string?)card["contentType"]);
         Assert.Contains(English.OfferArticles, (string?)card["content"]!["text"], StringComparison.Ordinal);
@@ -204,6 +206,7 @@ public class TeamsTests
         await using var connector = await BotConnectorServer.StartAsync();
         await using var app = DeskApp.On(database);
         await app.CreateClient().PostActivityAsync(PersonalMessage(connector.ServiceUrl, Teacher, "a:personal-dana", "my hotspot won't connect"));
+        await connector.NextAsync();
         await connector.NextAsync();
         await connector.NextAsync();
         var sam = await ConsoleBrowser.CreateAccountAsync(app, "sam.reyes@district.example.org", AccountRoles.Technician, name: "Sam Reyes");
