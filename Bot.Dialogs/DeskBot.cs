@@ -9,7 +9,7 @@ namespace Bot.Dialogs;
 /// The bot on every channel: it hands each turn to the dialog engine with the person's dialog state, and renders
 /// what the dialogs say for the channel the person used. While a technician has taken a conversation over, it is quiet.
 /// </summary>
-public sealed class DeskBot(ConversationState conversationState, DialogEngine engine) : ActivityHandler
+public sealed class DeskBot(ConversationState conversationState, DialogEngine engine, AgentHubHandoff agentHub) : ActivityHandler
 {
     private readonly IStatePropertyAccessor<DialogState> dialogState = conversationState.CreateProperty<DialogState>(nameof(DialogState));
 
@@ -46,22 +46,49 @@ public sealed class DeskBot(ConversationState conversationState, DialogEngine en
         await engine.OnMessageAsync(await ContextAsync(turnContext, cancellationToken));
     }
 
+    /// <summary>An agent hub behind the channel says whether it took the conversation (Bot Framework handoff protocol).</summary>
+    protected override async Task OnEventActivityAsync(ITurnContext<IEventActivity> turnContext, CancellationToken cancellationToken)
+    {
+        if (turnContext.Activity.Name == HandoffEventNames.HandoffStatus
+            && await agentHub.OnStatusAsync(turnContext, Conversation(turnContext).Id, cancellationToken))
+        {
+            var dc = await ContextAsync(turnContext, cancellationToken);
+            await dc.SendAsync(dc.Say.BackToBot);
+        }
+    }
+
+    private static TranscriptMiddleware.StoredConversation Conversation(ITurnContext turnContext) =>
+        turnContext.TurnState.Get<TranscriptMiddleware.StoredConversation>()
+            ?? throw new InvalidOperationException("The transcript middleware must run before the bot.");
+
     private async Task<DialogContext> ContextAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         var state = await dialogState.GetAsync(turnContext, () => new DialogState(), cancellationToken);
         var activity = turnContext.Activity;
-        var conversation = turnContext.TurnState.Get<TranscriptMiddleware.StoredConversation>()
-            ?? throw new InvalidOperationException("The transcript middleware must run before the bot.");
-        var renderer = ReplyRenderer.ForChannel(activity.ChannelId);
+        var conversation = Conversation(turnContext);
         return new DialogContext(
             state,
             new Requester(activity.ChannelId, ActivityAddress.Of(activity), conversation.Id),
             activity.Text ?? string.Empty,
             activity.Attachments?.Count ?? 0,
-            reply => turnContext.SendActivitiesAsync([.. renderer.Render(reply, Texts.For(state.Language))], cancellationToken),
-            ReplyRenderer.ShowsTyping(activity.ChannelId)
-                ? () => turnContext.SendActivityAsync(new Activity(ActivityTypes.Typing), cancellationToken)
-                : () => Task.CompletedTask,
+            new TurnOutput(turnContext, state, conversation.Id, agentHub, cancellationToken),
             cancellationToken);
+    }
+
+    /// <summary>The turn's replies, rendered for its channel in the person's language.</summary>
+    private sealed class TurnOutput(ITurnContext turnContext, DialogState state, long conversationId, AgentHubHandoff agentHub, CancellationToken cancellationToken)
+        : IConversationOutput
+    {
+        private readonly ReplyRenderer renderer = ReplyRenderer.ForChannel(turnContext.Activity.ChannelId);
+
+        public Task SendAsync(Reply reply) =>
+            turnContext.SendActivitiesAsync([.. renderer.Render(reply, Texts.For(state.Language))], cancellationToken);
+
+        public Task TypingAsync() =>
+            ReplyRenderer.ShowsTyping(turnContext.Activity.ChannelId)
+                ? turnContext.SendActivityAsync(new Activity(ActivityTypes.Typing), cancellationToken)
+                : Task.CompletedTask;
+
+        public Task HandoffAsync(HandoffRequest request) => agentHub.InitiateAsync(turnContext, conversationId, request, cancellationToken);
     }
 }

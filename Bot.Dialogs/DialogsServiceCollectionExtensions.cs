@@ -36,6 +36,7 @@ public static class DialogsServiceCollectionExtensions
         services.AddSingleton<Flow, OpenTicketFlow>();
         services.AddSingleton<Flow, ChooseStudentFlow>();
         services.AddSingleton<DialogEngine>();
+        services.AddSingleton<AgentHubHandoff>();
         services.AddSingleton<DeskBot>();
         services.TryAddSingleton<IBot>(provider => provider.GetRequiredService<DeskBot>());
         return services;

@@ -11,8 +11,7 @@ public sealed class DialogContext(
     Requester requester,
     string text,
     int files,
-    Func<Reply, Task> send,
-    Func<Task> typing,
+    IConversationOutput output,
     CancellationToken cancellationToken)
 {
     public DialogState State { get; } = state;
@@ -34,12 +33,15 @@ public sealed class DialogContext(
     /// <summary>Set when a flow ends the whole conversation's dialogs (cancel, menu) so the engine stops unwinding.</summary>
     public bool Cleared { get; private set; }
 
-    public Task SendAsync(Reply reply) => send(reply);
+    public Task SendAsync(Reply reply) => output.SendAsync(reply);
 
-    public Task SendAsync(string text) => send(Reply.Say(text));
+    public Task SendAsync(string text) => output.SendAsync(Reply.Say(text));
 
     /// <summary>Shows the person the desk is working on an answer, where their channel can, before something slow (a search).</summary>
-    public Task TypingAsync() => typing();
+    public Task TypingAsync() => output.TypingAsync();
+
+    /// <inheritdoc cref="IConversationOutput.HandoffAsync"/>
+    public Task HandoffAsync(HandoffRequest request) => output.HandoffAsync(request);
 
     public void Clear()
     {

@@ -160,6 +160,7 @@ public sealed class EscalateFlow(TicketStore tickets, DeviceStore devices) : Flo
             DeviceId = device?.Id,
         }, dc.CancellationToken);
         await dc.SendAsync(dc.Say.TicketOpened(ticket.Number, engine.Due(dc, ticket.FirstResponseDueAt)));
+        await dc.HandoffAsync(new HandoffRequest(ticket.Number, ticket.Category, ticket.Topic, ticket.Summary, ticket.Language));
         await engine.EndAsync(dc, frame, FlowResult.Escalated);
     }
 

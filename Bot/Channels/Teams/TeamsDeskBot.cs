@@ -38,6 +38,10 @@ public sealed class TeamsDeskBot(DeskBot desk, TeamsStaffDirectory staff, TeamsT
         }
     }
 
+    /// <summary>Events, among them the handoff protocol's status, are the desk's, as on every channel.</summary>
+    protected override Task OnEventActivityAsync(ITurnContext<IEventActivity> turnContext, CancellationToken cancellationToken) =>
+        desk.OnTurnAsync(turnContext, cancellationToken);
+
     protected override Task<AdaptiveCardInvokeResponse> OnAdaptiveCardInvokeAsync(
         ITurnContext<IInvokeActivity> turnContext, AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken) =>
         claims.ClaimAsync(turnContext, invokeValue, cancellationToken);
