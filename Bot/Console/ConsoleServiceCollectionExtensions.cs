@@ -4,14 +4,15 @@ using Bot.Data.Conversations;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace Bot.Console;
 
 public static class ConsoleServiceCollectionExtensions
 {
     /// <summary>
-    /// The technician console: server-rendered Razor components under <c>/console</c>, local accounts signed in with a
-    /// secure, HTTP-only, same-site cookie, antiforgery on every form, and roles. Every console page requires a
+    /// The technician console: server-rendered Razor components under <c>/console</c>, local accounts (and Microsoft
+    /// Entra ID when configured) signed in with a secure, HTTP-only, same-site cookie, antiforgery on every form, and roles. Every console page requires a
     /// signed-in technician or admin; anonymous visitors are sent to sign in.
     /// </summary>
     public static IServiceCollection AddConsole(this IServiceCollection services, IConfiguration configuration)
@@ -24,6 +25,8 @@ public static class ConsoleServiceCollectionExtensions
         services.AddSingleton<IPasswordHasher<Account>, PasswordHasher<Account>>();
         services.AddSingleton<ConsoleSignIn>();
         services.AddSingleton<Handoff.HandoffService>();
+        services.AddOptions<EntraOptions>().Bind(configuration.GetSection(EntraOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<EntraOptions>, EntraOptionsValidator>();
         services.AddAuthentication(ConsoleSignIn.Scheme).AddCookie(ConsoleSignIn.Scheme, cookie =>
         {
             cookie.LoginPath = "/console/signin";
@@ -32,10 +35,13 @@ public static class ConsoleServiceCollectionExtensions
             cookie.Cookie.HttpOnly = true;
             // Secure on HTTPS; plain HTTP reaches the console only on this machine (see RequireHttpsOffLoopback).
             cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            cookie.Cookie.SameSite = SameSiteMode.Strict;
+            // Lax, not Strict: a sign-in coming back from Microsoft Entra ID is a cross-site navigation, and a Strict
+            // cookie set there would be dropped on its redirect. Every form also carries an antiforgery token.
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
             cookie.SlidingExpiration = true;
             cookie.ExpireTimeSpan = configuration.GetSection(ConsoleOptions.Section).Get<ConsoleOptions>()?.SessionLength ?? new ConsoleOptions().SessionLength;
         });
+        services.AddEntraSignIn();
         services.AddAuthorization(ConsolePolicies.Add);
         services.AddAntiforgery(antiforgery => antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         return services;
@@ -49,6 +55,7 @@ public static class ConsoleServiceCollectionExtensions
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapRazorComponents<ConsoleApp>().AddInteractiveServerRenderMode();
+        app.MapEntraSignIn();
         app.MapPost("/console/signout", SignOutAsync).RequireAuthorization(ConsolePolicies.Technician);
         app.MapGet("/console/attachments/{id:long}", AttachmentAsync).RequireAuthorization(ConsolePolicies.Technician);
         return app;

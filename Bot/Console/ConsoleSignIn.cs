@@ -15,6 +15,9 @@ public sealed class ConsoleSignIn(AccountStore accounts, AuditLog audit, IPasswo
 {
     public const string Scheme = CookieAuthenticationDefaults.AuthenticationScheme;
 
+    /// <summary>Where an Entra ID token carries the address a console account is matched by, most reliable first.</summary>
+    private static readonly string[] EntraSignInClaims = ["email", "preferred_username", "upn"];
+
     public async Task<SignInResult> SignInAsync(HttpContext http, string email, string password, CancellationToken cancellationToken)
     {
         var account = await accounts.FindByEmailAsync(email, cancellationToken);
@@ -40,17 +43,38 @@ public sealed class ConsoleSignIn(AccountStore accounts, AuditLog audit, IPasswo
 
         await accounts.RecordSignInAsync(account.Id, cancellationToken);
         await audit.RecordAsync(account.Id, "signed in", $"account:{account.Id}", null, cancellationToken);
-        var identity = new ClaimsIdentity(
-            [
-                new Claim(ClaimTypes.NameIdentifier, account.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                new Claim(ClaimTypes.Name, account.DisplayName),
-                new Claim(ClaimTypes.Email, account.Email),
-                new Claim(ClaimTypes.Role, account.Role),
-            ],
-            Scheme);
-        await http.SignInAsync(Scheme, new ClaimsPrincipal(identity));
+        await http.SignInAsync(Scheme, PrincipalFor(account));
         return SignInResult.Success;
     }
+
+    /// <summary>
+    /// The console principal for someone Microsoft Entra ID signed in: the active account with their email (or sign-in
+    /// name), or null when there is none — Entra says who they are; the console's accounts say whether they may come in.
+    /// </summary>
+    public async Task<ClaimsPrincipal?> EntraPrincipalAsync(ClaimsPrincipal entraUser, CancellationToken cancellationToken)
+    {
+        foreach (var signIn in EntraSignInClaims.Select(type => entraUser.FindFirst(type)?.Value).OfType<string>())
+        {
+            if (await accounts.FindByEmailAsync(signIn, cancellationToken) is { Active: true } account)
+            {
+                await accounts.RecordSignInAsync(account.Id, cancellationToken);
+                await audit.RecordAsync(account.Id, "signed in with Microsoft Entra ID", $"account:{account.Id}", null, cancellationToken);
+                return PrincipalFor(account);
+            }
+        }
+
+        await audit.RecordAsync(null, "Microsoft Entra ID sign-in refused: no console account", $"entra:{entraUser.FindFirst("oid")?.Value}", null, cancellationToken);
+        return null;
+    }
+
+    private static ClaimsPrincipal PrincipalFor(Account account) => new(new ClaimsIdentity(
+        [
+            new Claim(ClaimTypes.NameIdentifier, account.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new Claim(ClaimTypes.Name, account.DisplayName),
+            new Claim(ClaimTypes.Email, account.Email),
+            new Claim(ClaimTypes.Role, account.Role),
+        ],
+        Scheme));
 
     public string Hash(string password) => hasher.HashPassword(new Account { Email = "", DisplayName = "", Role = "" }, password);
 
