@@ -50,15 +50,26 @@ public static class EscalationCard
             ["version"] = "1.4",
             ["body"] = body,
         };
+        var actions = new JArray();
         if (claimedBy is null)
         {
-            card["actions"] = new JArray(new JObject
+            actions.Add(new JObject
             {
                 ["type"] = "Action.Execute",
                 ["title"] = "Claim",
                 ["verb"] = ClaimVerb,
                 ["data"] = new JObject { [TicketField] = facts.Number },
             });
+        }
+
+        if (facts.ConsoleLink is { } link)
+        {
+            actions.Add(new JObject { ["type"] = "Action.OpenUrl", ["title"] = "Open in the console", ["url"] = link });
+        }
+
+        if (actions.Count > 0)
+        {
+            card["actions"] = actions;
         }
 
         return new Attachment(ContentType, content: card);
@@ -89,13 +100,21 @@ public static class EscalationCard
 }
 
 /// <summary>What the escalation card says about a ticket, already worded for technicians.</summary>
-public sealed record EscalationFacts(string Number, string Who, string Channel, string Category, string AnswerBy, string Summary)
+public sealed record EscalationFacts(string Number, string Who, string Channel, string Category, string AnswerBy, string Summary, string? ConsoleLink)
 {
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-US");
 
     /// <param name="person">Who the ticket is about, when the desk knows them.</param>
+    /// <param name="publicUrl">The desk's public address, for a link to the ticket in the console; none when not configured.</param>
     public static EscalationFacts Of(
-        string number, Person? person, string channel, string category, DateTimeOffset firstResponseDue, string summary, BusinessCalendar calendar) =>
+        string number,
+        Person? person,
+        string channel,
+        string category,
+        DateTimeOffset firstResponseDue,
+        string summary,
+        BusinessCalendar calendar,
+        string? publicUrl) =>
         new(
             number,
             person is null ? "not recognised" : $"{person.GivenName} {person.FamilyName} ({person.Role})",
@@ -108,5 +127,6 @@ public sealed record EscalationFacts(string Number, string Who, string Channel, 
             },
             category,
             calendar.ToLocal(firstResponseDue).ToString("ddd MMM d, h:mm tt", English),
-            summary);
+            summary,
+            string.IsNullOrWhiteSpace(publicUrl) ? null : $"{publicUrl.TrimEnd('/')}/console/tickets/{Uri.EscapeDataString(number)}");
 }

@@ -10,7 +10,8 @@ namespace Bot.Channels.Teams;
 /// Queues the technicians' card for every new ticket in the transaction that opens it, so that no ticket goes
 /// unannounced and no card announces a ticket that was never opened.
 /// </summary>
-public sealed class TeamsEscalationAlerts(IOptions<TeamsOptions> options, PeopleStore people, BusinessCalendar calendar) : ITicketOpenedListener
+public sealed class TeamsEscalationAlerts(IOptions<TeamsOptions> options, IOptions<TeamsAppOptions> app, PeopleStore people, BusinessCalendar calendar)
+    : ITicketOpenedListener
 {
     public async Task OnOpenedAsync(OpenedTicket ticket, DbTransaction transaction, CancellationToken cancellationToken)
     {
@@ -21,7 +22,7 @@ public sealed class TeamsEscalationAlerts(IOptions<TeamsOptions> options, People
 
         var request = ticket.Request;
         var person = request.PersonId is { } personId ? await people.ByIdAsync(personId, cancellationToken) : null;
-        var facts = EscalationFacts.Of(ticket.Number, person, request.Channel, request.Category, ticket.FirstResponseDueAt, request.Summary, calendar);
+        var facts = EscalationFacts.Of(ticket.Number, person, request.Channel, request.Category, ticket.FirstResponseDueAt, request.Summary, calendar, app.Value.PublicUrl);
         var alert = new NewOutboxMessage(TeamsSender.ChannelId, TeamsSender.NewThreadIn(channelId), TeamsSender.Sender, TeamsSender.Body(EscalationCard.Message(facts)), ConversationId: null);
         await OutboxStore.EnqueueAsync(alert, ticket.CreatedAt, transaction, cancellationToken);
     }

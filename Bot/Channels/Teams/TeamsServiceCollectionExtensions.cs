@@ -16,6 +16,8 @@ public static class TeamsServiceCollectionExtensions
     {
         services.AddOptions<TeamsOptions>().Bind(configuration.GetSection(TeamsOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<TeamsOptions>, TeamsOptionsValidator>();
+        // Checked in full by `teams package`; the running desk only links cards to the console with its public URL.
+        services.AddOptions<TeamsAppOptions>().Bind(configuration.GetSection(TeamsAppOptions.Section));
         services.AddMemoryCache();
         services.AddSingleton<TeamsConnector>();
         services.AddSingleton<TeamsStaffDirectory>();

@@ -5,6 +5,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Schema.Teams;
 using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Options;
 using Newtonsoft.Json.Linq;
 
 namespace Bot.Channels.Teams;
@@ -21,6 +22,7 @@ public sealed partial class TeamsTicketClaims(
     PeopleStore people,
     BusinessCalendar calendar,
     AuditLog audit,
+    IOptions<TeamsAppOptions> app,
     ILogger<TeamsTicketClaims> logger)
 {
     public async Task<AdaptiveCardInvokeResponse> ClaimAsync(ITurnContext<IInvokeActivity> turnContext, AdaptiveCardInvokeValue invoke, CancellationToken cancellationToken)
@@ -49,7 +51,8 @@ public sealed partial class TeamsTicketClaims(
             ticket.Category,
             ticket.FirstResponseDueAt,
             ticket.Summary,
-            calendar);
+            calendar,
+            app.Value.PublicUrl);
         var holderName = holder?.DisplayName ?? "another technician";
         if (!won)
         {

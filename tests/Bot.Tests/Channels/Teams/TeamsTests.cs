@@ -123,6 +123,8 @@ public class TeamsTests
         Assert.Contains("Hotspot drops every few minutes", text, StringComparison.Ordinal);
         var action = card["content"]!["actions"]![0]!;
         Assert.Equal(("Action.Execute", "claim", ticket.Number), ((string?)action["type"], (string?)action["verb"], (string?)action["data"]!["ticket"]));
+        var open = card["content"]!["actions"]![1]!;
+        Assert.Equal(("Action.OpenUrl", $"https://desk.district.example.org/console/tickets/{ticket.Number}"), ((string?)open["type"], (string?)open["url"]));
 
         // What people wrote is a text run, which Teams never reads as Markdown.
         var summary = card["content"]!["body"]!.AsArray().Single(block => CardText(block!).Contains("Hotspot drops", StringComparison.Ordinal))!;
@@ -174,7 +176,7 @@ public class TeamsTests
 
         Assert.Equal((200, "application/vnd.microsoft.card.adaptive"), ((int?)samClaims["statusCode"], (string?)samClaims["type"]));
         Assert.Contains("Claimed by Sam Reyes", CardText(samClaims["value"]!), StringComparison.Ordinal);
-        Assert.Null(samClaims["value"]!["actions"]);
+        Assert.DoesNotContain("Action.Execute", samClaims["value"]!.ToJsonString(), StringComparison.Ordinal);
         Assert.Equal(("connector-1", alert.ConversationId), (updated.ReplyToId, updated.ConversationId));
         Assert.Contains("Claimed by Sam Reyes", CardText(updated.Activity["attachments"]![0]!["content"]!), StringComparison.Ordinal);
         Assert.Contains("Lee Park, Sam Reyes already has this ticket.", CardText(leeClaims["value"]!), StringComparison.Ordinal);
@@ -230,6 +232,7 @@ public class TeamsTests
         ["Teams:TechniciansChannelId"] = TechniciansChannel,
         ["Teams:TenantId"] = TenantId,
         ["Teams:ServiceUrl"] = connector.ServiceUrl.ToString(),
+        ["Teams:App:PublicUrl"] = "https://desk.district.example.org/",
         ["Twilio:RetryBaseDelay"] = "00:00:00.050",
     });
 
