@@ -60,6 +60,7 @@ if (SampleCommand.Handles(args))
 app.MapBotConnector();
 app.MapSmsIfEnabled();
 app.MapDirectLine();
+app.MapWebChatPage();
 app.MapKnowledge();
 app.MapHealth();
 app.MapConsole();
