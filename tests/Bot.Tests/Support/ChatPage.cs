@@ -40,8 +40,10 @@ internal sealed class ChatPage : IAsyncDisposable
 
     public static async Task<ChatPage> OpenAsync(Chromium chromium, Uri app, string path = "/", string browserLocale = "en-US")
     {
+        // Generous waits: the bot answers in milliseconds, but a shared two-core machine can stall anything for seconds.
+        SetDefaultExpectTimeout(20_000);
         var context = await chromium.NewContextAsync(new() { BaseURL = app.ToString(), Locale = browserLocale });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(20_000);
         var page = new ChatPage(context, await context.NewPageAsync());
         await page.Page.GotoAsync(path);
         await Expect(page.SendBox).ToBeEditableAsync();

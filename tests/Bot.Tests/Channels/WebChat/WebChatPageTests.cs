@@ -72,6 +72,27 @@ public class WebChatPageTests(Chromium chromium) : IClassFixture<Chromium>
     }
 
     [BrowserFact]
+    public async Task A_stored_token_the_app_refuses_gives_a_new_conversation_rather_than_a_broken_chat()
+    {
+        await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
+        await using var app = DeskApp.On(database, settings: new() { ["Knowledge:Semantic"] = "false" }); // nothing is searched
+        var address = app.StartOnLoopback();
+        await using var chat = await ChatPage.OpenAsync(chromium, address);
+        await chat.ExpectBotSaysAsync(English.Greeting);
+        await chat.SayAsync("hello");
+        var before = await chat.StoredConversationIdAsync();
+
+        await chat.Page.EvaluateAsync("() => { const s = JSON.parse(sessionStorage.getItem('desk.webchat')); s.token = s.token.slice(0, -4) + 'AAAA'; sessionStorage.setItem('desk.webchat', JSON.stringify(s)); }");
+        await chat.ReloadAsync();
+        await chat.ExpectBotSaysAsync(English.Greeting);
+
+        await chat.Page.WaitForFunctionAsync("before => { const kept = JSON.parse(sessionStorage.getItem('desk.webchat') || 'null'); return kept && kept.conversationId !== before; }", before);
+
+        await Expect(chat.PersonSays("hello")).ToHaveCountAsync(0);
+        Assert.NotNull(before);
+    }
+
+    [BrowserFact]
     public async Task The_spanish_page_speaks_spanish_the_bot_answers_in_spanish_and_switching_to_english_keeps_the_conversation()
     {
         await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
