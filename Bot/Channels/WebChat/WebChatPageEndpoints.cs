@@ -62,12 +62,13 @@ public static class WebChatPageEndpoints
 
     /// <summary>
     /// Only this app, for everything. Scripts are files (no inline script, no eval); styles are files, or inline with
-    /// this response's nonce, which Web Chat puts on the style elements it injects. Images may be data or blob URLs,
-    /// as Web Chat draws some of its icons that way. Direct Line is called on this origin (connect-src 'self').
+    /// this response's nonce, which chat.js hands to Web Chat for the style elements it injects. Direct Line is called
+    /// on this origin. Images may also be blob URLs, which Web Chat makes for some of its icons. Nothing else is allowed:
+    /// no frames, fonts, media or forms, and no framing of the page.
     /// </summary>
     public static string ContentSecurityPolicy(string nonce) =>
-        $"default-src 'none'; script-src 'self'; style-src 'self' 'nonce-{nonce}' '{EmptyStyleHash}'; img-src 'self' data: blob:; " +
-        "connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+        $"default-src 'none'; script-src 'self'; style-src 'self' 'nonce-{nonce}' '{EmptyStyleHash}'; img-src 'self' blob:; " +
+        "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     /// <summary>
     /// The hash of an empty style element. Web Chat 4.18.1 does not pass the nonce to its scroll-to-bottom transcript,
