@@ -38,11 +38,12 @@ internal sealed class ChatPage : IAsyncDisposable
 
     public ILocator SendBox => Page.Locator("[data-id=webchat-sendbox-input]");
 
-    public static async Task<ChatPage> OpenAsync(Chromium chromium, Uri app, string path = "/", string browserLocale = "en-US")
+    /// <summary>Opens the page at <paramref name="path"/> in a new browser context (its own session storage) that prefers English.</summary>
+    public static async Task<ChatPage> OpenAsync(Chromium chromium, Uri app, string path = "/")
     {
         // Generous waits: the bot answers in milliseconds, but a shared two-core machine can stall anything for seconds.
         SetDefaultExpectTimeout(20_000);
-        var context = await chromium.NewContextAsync(new() { BaseURL = app.ToString(), Locale = browserLocale });
+        var context = await chromium.NewContextAsync(new() { BaseURL = app.ToString(), Locale = "en-US" });
         context.SetDefaultTimeout(20_000);
         var page = new ChatPage(context, await context.NewPageAsync());
         await page.Page.GotoAsync(path);

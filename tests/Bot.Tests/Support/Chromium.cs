@@ -12,10 +12,10 @@ public sealed class Chromium : IAsyncLifetime
 
     private readonly Lazy<Task<(IPlaywright Playwright, IBrowser Browser)>> launched = new(LaunchAsync);
 
-    public async Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions? options = null)
+    public async Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions options)
     {
         var (_, browser) = await launched.Value;
-        return await browser.NewContextAsync(options ?? new() { Locale = "en-US" });
+        return await browser.NewContextAsync(options);
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
