@@ -67,6 +67,7 @@ if (TeamsPackageCommand.Handles(args))
 app.MapBotConnector();
 app.MapSmsIfEnabled();
 app.MapDirectLine();
+app.MapWebChatPage();
 app.MapKnowledge();
 app.MapHealth();
 app.MapConsole();

@@ -11,6 +11,7 @@ public static class WebChatServiceCollectionExtensions
         services.AddDataProtection();
         services.AddSingleton<DirectLineTokens>();
         services.AddSingleton<DirectLineAdapter>();
+        services.AddWebChatPage(configuration);
         return services;
     }
 }

@@ -1,6 +1,9 @@
+using System.Net;
 using Bot.Data;
 using Bot.Testing;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
@@ -39,6 +42,18 @@ internal sealed class DeskApp : WebApplicationFactory<Program>
         all["Storage:Provider"] = database.Provider.ToString();
         all["ConnectionStrings:Bot"] = database.ConnectionString;
         return new DeskApp(all, replaceServices);
+    }
+
+    /// <summary>
+    /// Serves the app with Kestrel on a free loopback port, as a browser needs, instead of the in-memory test server;
+    /// call it before anything else uses the app. Returns the address to browse.
+    /// </summary>
+    public Uri StartOnLoopback()
+    {
+        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        return new Uri(addresses.Single());
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
