@@ -26,6 +26,7 @@ public sealed class HandoffService(
     OptOutStore optOuts,
     TicketActions actions,
     OutboxSignal outboxSignal,
+    DirectLineSignal directLineSignal,
     IOptions<TwilioOptions> twilio,
     TimeProvider time)
 {
@@ -109,7 +110,15 @@ public sealed class HandoffService(
                 return true;
             },
             cancellationToken);
-        outboxSignal.Notify();
+        if (sms)
+        {
+            outboxSignal.Notify();
+        }
+        else
+        {
+            // The page's open stream pushes the message now rather than at its next look at the store.
+            directLineSignal.Notify(route.ChannelConversationId);
+        }
     }
 
     private static string FirstName(Account technician) => technician.DisplayName.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [var first, ..] ? first : technician.DisplayName;

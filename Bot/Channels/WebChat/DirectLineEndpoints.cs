@@ -4,6 +4,7 @@ using Bot.Data.WebChat;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 
 namespace Bot.Channels.WebChat;
 
@@ -16,6 +17,7 @@ public static class DirectLineEndpoints
 {
     public const string Base = "/v3/directline";
     private const int PageSize = 100;
+    private const int MaxClientActivityId = 200;
 
     public static IEndpointRouteBuilder MapDirectLine(this IEndpointRouteBuilder endpoints)
     {
@@ -115,10 +117,30 @@ public static class DirectLineEndpoints
         activity.ChannelId = DirectLineAdapter.Channel;
         activity.ServiceUrl = ServiceUrl(request);
         activity.Timestamp = null;
-        var id = await adapter.AppendAsync(activity, cancellationToken);
-        await adapter.ProcessAsync(activity, bot, cancellationToken);
-        return Json(new { id });
+        if (ClientActivityId(activity) is not (true, var clientActivityId))
+        {
+            return Error(StatusCodes.Status400BadRequest, "BadArgument", $"channelData.clientActivityID must be a string of at most {MaxClientActivityId} characters.");
+        }
+
+        var (stored, isNew) = await adapter.AppendOnceAsync(activity, clientActivityId, cancellationToken);
+        if (isNew || stored.Type == ActivityTypes.Message)
+        {
+            // A repeated message runs again through the inbox, which ends it at once if its first turn finished (it
+            // waits for a turn still running) and answers it if that turn never ran, as when the first post died with it.
+            await adapter.ProcessAsync(stored, bot, cancellationToken);
+        }
+
+        return Json(new { id = stored.Id });
     }
+
+    /// <summary>Web Chat's own id for what it posts, the same on a retry; (false, _) when it is not a short string.</summary>
+    private static (bool Valid, string? Id) ClientActivityId(Activity activity) =>
+        (activity.ChannelData as JObject)?["clientActivityID"] switch
+        {
+            null or { Type: JTokenType.Null } => (true, null),
+            { Type: JTokenType.String } id when ((string)id!).Length is > 0 and <= MaxClientActivityId => (true, (string)id!),
+            _ => (false, null),
+        };
 
     private static async Task<IResult> GetAsync(string conversationId, string? watermark, HttpRequest request, DirectLineTokens tokens, DirectLineStore store, CancellationToken cancellationToken)
     {
