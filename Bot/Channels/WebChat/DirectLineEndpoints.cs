@@ -19,15 +19,18 @@ public static class DirectLineEndpoints
     private const int PageSize = 100;
     private const int MaxClientActivityId = 200;
 
-    public static IEndpointRouteBuilder MapDirectLine(this IEndpointRouteBuilder endpoints)
+    /// <summary>The routes, and the WebSockets middleware the stream needs.</summary>
+    public static WebApplication MapDirectLine(this WebApplication app)
     {
-        endpoints.MapPost("/api/webchat/token", OpenAsync);
-        endpoints.MapPost($"{Base}/tokens/refresh", Refresh);
-        endpoints.MapPost($"{Base}/conversations", StartAsync);
-        endpoints.MapGet($"{Base}/conversations/{{conversationId}}", ReconnectAsync);
-        endpoints.MapPost($"{Base}/conversations/{{conversationId}}/activities", PostAsync);
-        endpoints.MapGet($"{Base}/conversations/{{conversationId}}/activities", GetAsync);
-        return endpoints;
+        app.UseWebSockets();
+        app.MapPost("/api/webchat/token", OpenAsync);
+        app.MapPost($"{Base}/tokens/refresh", Refresh);
+        app.MapPost($"{Base}/conversations", StartAsync);
+        app.MapGet($"{Base}/conversations/{{conversationId}}", ReconnectAsync);
+        app.MapPost($"{Base}/conversations/{{conversationId}}/activities", PostAsync);
+        app.MapGet($"{Base}/conversations/{{conversationId}}/activities", GetAsync);
+        app.MapGet($"{Base}/conversations/{{conversationId}}/stream", (string conversationId, HttpContext http, DirectLineStreamer stream) => stream.ServeAsync(http, conversationId));
+        return app;
     }
 
     /// <summary>A new conversation for a page, with a token for it and the user id the page will write as.</summary>
@@ -74,21 +77,27 @@ public static class DirectLineEndpoints
             await adapter.ProcessAsync(joined, bot, cancellationToken);
         }
 
-        return Json(new { conversationId = grant.ConversationId, token = tokens.Issue(grant.ConversationId, grant.UserId), expires_in = Seconds(tokens) }, created ? 201 : 200);
+        var token = tokens.Issue(grant.ConversationId, grant.UserId);
+        return Json(new { conversationId = grant.ConversationId, token, expires_in = Seconds(tokens), streamUrl = StreamUrl(request, grant.ConversationId, token, watermark: null) }, created ? 201 : 200);
     }
 
-    private static async Task<IResult> ReconnectAsync(string conversationId, HttpRequest request, DirectLineTokens tokens, DirectLineStore store, CancellationToken cancellationToken) =>
-        await AuthorizeAsync(conversationId, request, tokens, store, cancellationToken) switch
+    /// <summary>A new token and stream URL for the conversation; the stream replays what came after the watermark.</summary>
+    private static async Task<IResult> ReconnectAsync(string conversationId, string? watermark, HttpRequest request, DirectLineTokens tokens, DirectLineStore store, CancellationToken cancellationToken)
+    {
+        var (grant, problem) = await AuthorizeAsync(conversationId, tokens.Read(request.Headers.Authorization), store, cancellationToken);
+        if (problem is not null)
         {
-            (_, { } problem) => problem,
-            ({ } grant, _) => Json(new { conversationId, token = tokens.Issue(conversationId, grant.UserId), expires_in = Seconds(tokens) }),
-            _ => Error(StatusCodes.Status403Forbidden, "TokenExpired", "The token is missing, invalid or expired."),
-        };
+            return problem;
+        }
+
+        var token = tokens.Issue(conversationId, grant!.UserId);
+        return Json(new { conversationId, token, expires_in = Seconds(tokens), streamUrl = StreamUrl(request, conversationId, token, ActivitySet.ParseWatermark(watermark)) });
+    }
 
     /// <summary>The page says something: it is stored (the page sees its own message come back) and the bot answers.</summary>
     private static async Task<IResult> PostAsync(string conversationId, HttpRequest request, DirectLineTokens tokens, DirectLineStore store, DirectLineAdapter adapter, IBot bot, CancellationToken cancellationToken)
     {
-        var (grant, problem) = await AuthorizeAsync(conversationId, request, tokens, store, cancellationToken);
+        var (grant, problem) = await AuthorizeAsync(conversationId, tokens.Read(request.Headers.Authorization), store, cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -144,24 +153,22 @@ public static class DirectLineEndpoints
 
     private static async Task<IResult> GetAsync(string conversationId, string? watermark, HttpRequest request, DirectLineTokens tokens, DirectLineStore store, CancellationToken cancellationToken)
     {
-        var (_, problem) = await AuthorizeAsync(conversationId, request, tokens, store, cancellationToken);
+        var (_, problem) = await AuthorizeAsync(conversationId, tokens.Read(request.Headers.Authorization), store, cancellationToken);
         if (problem is not null)
         {
             return problem;
         }
 
-        var after = long.TryParse(watermark, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : 0;
+        var after = ActivitySet.ParseWatermark(watermark);
         var activities = await store.SinceAsync(conversationId, after, PageSize, cancellationToken);
-        var last = activities.Count > 0 ? activities[^1].Id : after;
-        var json = $"{{\"activities\":[{string.Join(',', activities.Select(a => a.Json))}],\"watermark\":\"{last.ToString(CultureInfo.InvariantCulture)}\"}}";
-        return Results.Content(json, "application/json");
+        return Results.Content(ActivitySet.Json(activities, activities.Count > 0 ? activities[^1].Id : after), "application/json");
     }
 
     /// <summary>The grant, if the token is valid and bound to this conversation, which exists; else the error to answer.</summary>
-    private static async Task<(DirectLineGrant? Grant, IResult? Problem)> AuthorizeAsync(
-        string conversationId, HttpRequest request, DirectLineTokens tokens, DirectLineStore store, CancellationToken cancellationToken)
+    internal static async Task<(DirectLineGrant? Grant, IResult? Problem)> AuthorizeAsync(
+        string conversationId, DirectLineGrant? grant, DirectLineStore store, CancellationToken cancellationToken)
     {
-        if (tokens.Read(request.Headers.Authorization) is not { } grant)
+        if (grant is null)
         {
             return (null, Error(StatusCodes.Status403Forbidden, "TokenExpired", "The token is missing, invalid or expired."));
         }
@@ -180,11 +187,19 @@ public static class DirectLineEndpoints
 
     private static int Seconds(DirectLineTokens tokens) => (int)tokens.Lifetime.TotalSeconds;
 
-    private static string ServiceUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{Base}";
+    private static string ServiceUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}{Base}";
+
+    /// <summary>
+    /// Where the page opens the stream: ws:// or wss:// as the page reached us (behind a proxy that ends TLS, enable
+    /// forwarded headers), the token in <c>t</c> since browsers cannot set headers on a WebSocket.
+    /// </summary>
+    private static string StreamUrl(HttpRequest request, string conversationId, string token, long? watermark) =>
+        $"{(request.IsHttps ? "wss" : "ws")}://{request.Host}{request.PathBase}{Base}/conversations/{Uri.EscapeDataString(conversationId)}/stream?" +
+        $"{(watermark is { } after ? $"watermark={after.ToString(CultureInfo.InvariantCulture)}&" : string.Empty)}t={Uri.EscapeDataString(token)}";
 
     private static IResult Json(object body, int status = StatusCodes.Status200OK) =>
         Results.Content(JsonConvert.SerializeObject(body), "application/json", null, status);
 
-    private static IResult Error(int status, string code, string message) =>
+    internal static IResult Error(int status, string code, string message) =>
         Json(new { error = new { code, message } }, status);
 }

@@ -1,16 +1,18 @@
+using Microsoft.Extensions.Options;
+
 namespace Bot.Channels.WebChat;
 
 public static class WebChatServiceCollectionExtensions
 {
-    /// <summary>Web chat through the app's own Direct Line 3.0: tokens, the adapter, and the routes.</summary>
+    /// <summary>Web chat through the app's own Direct Line 3.0: tokens, the adapter, the stream, and the routes.</summary>
     public static IServiceCollection AddWebChat(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<DirectLineOptions>().Bind(configuration.GetSection(DirectLineOptions.Section))
-            .Validate(options => options.TokenLifetime > TimeSpan.Zero, "DirectLine:TokenLifetime must be positive.")
-            .ValidateOnStart();
+        services.AddOptions<DirectLineOptions>().Bind(configuration.GetSection(DirectLineOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DirectLineOptions>, DirectLineOptionsValidator>();
         services.AddDataProtection();
         services.AddSingleton<DirectLineTokens>();
         services.AddSingleton<DirectLineAdapter>();
+        services.AddSingleton<DirectLineStreamer>();
         return services;
     }
 }
