@@ -19,17 +19,19 @@ public static class DirectLineEndpoints
     private const int PageSize = 100;
     private const int MaxClientActivityId = 200;
 
-    /// <summary>The routes, and the WebSockets middleware the stream needs.</summary>
+    /// <summary>The routes, each under its rate limit, and the middleware they need (WebSockets for the stream, rate limiting).</summary>
     public static WebApplication MapDirectLine(this WebApplication app)
     {
         app.UseWebSockets();
-        app.MapPost("/api/webchat/token", OpenAsync);
-        app.MapPost($"{Base}/tokens/refresh", Refresh);
-        app.MapPost($"{Base}/conversations", StartAsync);
-        app.MapGet($"{Base}/conversations/{{conversationId}}", ReconnectAsync);
-        app.MapPost($"{Base}/conversations/{{conversationId}}/activities", PostAsync);
-        app.MapGet($"{Base}/conversations/{{conversationId}}/activities", GetAsync);
-        app.MapGet($"{Base}/conversations/{{conversationId}}/stream", (string conversationId, HttpContext http, DirectLineStreamer stream) => stream.ServeAsync(http, conversationId));
+        app.UseRateLimiter();
+        app.MapPost("/api/webchat/token", OpenAsync).RequireRateLimiting(DirectLineRateLimits.Tokens);
+        app.MapPost($"{Base}/tokens/refresh", Refresh).RequireRateLimiting(DirectLineRateLimits.Requests);
+        app.MapPost($"{Base}/conversations", StartAsync).RequireRateLimiting(DirectLineRateLimits.Requests);
+        app.MapGet($"{Base}/conversations/{{conversationId}}", ReconnectAsync).RequireRateLimiting(DirectLineRateLimits.Requests);
+        app.MapPost($"{Base}/conversations/{{conversationId}}/activities", PostAsync).RequireRateLimiting(DirectLineRateLimits.Messages);
+        app.MapGet($"{Base}/conversations/{{conversationId}}/activities", GetAsync).RequireRateLimiting(DirectLineRateLimits.Requests);
+        app.MapGet($"{Base}/conversations/{{conversationId}}/stream", (string conversationId, HttpContext http, DirectLineStreamer stream) => stream.ServeAsync(http, conversationId))
+            .RequireRateLimiting(DirectLineRateLimits.Requests);
         return app;
     }
 

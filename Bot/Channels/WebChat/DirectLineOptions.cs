@@ -13,4 +13,13 @@ public sealed class DirectLineOptions
 
     /// <summary>How long a stream may send nothing before it sends an empty frame, so that proxies keep it open.</summary>
     public TimeSpan StreamKeepAliveInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Tokens <c>POST /api/webchat/token</c> gives one client address a minute.</summary>
+    public int TokensPerMinutePerClient { get; set; } = 20;
+
+    /// <summary>Activities one conversation may post a minute (each runs a bot turn).</summary>
+    public int MessagesPerMinutePerConversation { get; set; } = 60;
+
+    /// <summary>Other Direct Line requests one conversation may make a minute (Web Chat polls once a second without a stream).</summary>
+    public int RequestsPerMinutePerConversation { get; set; } = 300;
 }

@@ -17,6 +17,11 @@ internal sealed class DirectLineOptionsValidator : IValidateOptions<DirectLineOp
             problems.Add("DirectLine:StreamPollInterval and DirectLine:StreamKeepAliveInterval must be positive.");
         }
 
+        if (options.TokensPerMinutePerClient <= 0 || options.MessagesPerMinutePerConversation <= 0 || options.RequestsPerMinutePerConversation <= 0)
+        {
+            problems.Add("DirectLine:TokensPerMinutePerClient, DirectLine:MessagesPerMinutePerConversation and DirectLine:RequestsPerMinutePerConversation must be positive.");
+        }
+
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 }
