@@ -19,18 +19,23 @@ public static class DirectLineEndpoints
     private const int PageSize = 100;
     private const int MaxClientActivityId = 200;
 
-    /// <summary>The routes, each under its rate limit, and the middleware they need (WebSockets for the stream, rate limiting).</summary>
+    /// <summary>
+    /// The routes, each under its rate limit and open to the allowed origins, and the middleware they need (CORS first,
+    /// so that preflights and 429s carry its headers; WebSockets for the stream).
+    /// </summary>
     public static WebApplication MapDirectLine(this WebApplication app)
     {
-        app.UseWebSockets();
+        app.UseCors();
         app.UseRateLimiter();
-        app.MapPost("/api/webchat/token", OpenAsync).RequireRateLimiting(DirectLineRateLimits.Tokens);
-        app.MapPost($"{Base}/tokens/refresh", Refresh).RequireRateLimiting(DirectLineRateLimits.Requests);
-        app.MapPost($"{Base}/conversations", StartAsync).RequireRateLimiting(DirectLineRateLimits.Requests);
-        app.MapGet($"{Base}/conversations/{{conversationId}}", ReconnectAsync).RequireRateLimiting(DirectLineRateLimits.Requests);
-        app.MapPost($"{Base}/conversations/{{conversationId}}/activities", PostAsync).RequireRateLimiting(DirectLineRateLimits.Messages);
-        app.MapGet($"{Base}/conversations/{{conversationId}}/activities", GetAsync).RequireRateLimiting(DirectLineRateLimits.Requests);
-        app.MapGet($"{Base}/conversations/{{conversationId}}/stream", (string conversationId, HttpContext http, DirectLineStreamer stream) => stream.ServeAsync(http, conversationId))
+        app.UseWebSockets();
+        var routes = app.MapGroup(string.Empty).RequireCors(DirectLineCors.Policy);
+        routes.MapPost("/api/webchat/token", OpenAsync).RequireRateLimiting(DirectLineRateLimits.Tokens);
+        routes.MapPost($"{Base}/tokens/refresh", Refresh).RequireRateLimiting(DirectLineRateLimits.Requests);
+        routes.MapPost($"{Base}/conversations", StartAsync).RequireRateLimiting(DirectLineRateLimits.Requests);
+        routes.MapGet($"{Base}/conversations/{{conversationId}}", ReconnectAsync).RequireRateLimiting(DirectLineRateLimits.Requests);
+        routes.MapPost($"{Base}/conversations/{{conversationId}}/activities", PostAsync).RequireRateLimiting(DirectLineRateLimits.Messages);
+        routes.MapGet($"{Base}/conversations/{{conversationId}}/activities", GetAsync).RequireRateLimiting(DirectLineRateLimits.Requests);
+        routes.MapGet($"{Base}/conversations/{{conversationId}}/stream", (string conversationId, HttpContext http, DirectLineStreamer stream) => stream.ServeAsync(http, conversationId))
             .RequireRateLimiting(DirectLineRateLimits.Requests);
         return app;
     }

@@ -22,4 +22,10 @@ public sealed class DirectLineOptions
 
     /// <summary>Other Direct Line requests one conversation may make a minute (Web Chat polls once a second without a stream).</summary>
     public int RequestsPerMinutePerConversation { get; set; } = 300;
+
+    /// <summary>
+    /// Origins (<c>https://www.district.org</c>) whose pages may call the Direct Line and token routes; empty means
+    /// only the app's own pages.
+    /// </summary>
+    public IList<string> AllowedOrigins { get; } = [];
 }

@@ -22,6 +22,15 @@ internal sealed class DirectLineOptionsValidator : IValidateOptions<DirectLineOp
             problems.Add("DirectLine:TokensPerMinutePerClient, DirectLine:MessagesPerMinutePerConversation and DirectLine:RequestsPerMinutePerConversation must be positive.");
         }
 
+        problems.AddRange(options.AllowedOrigins.Where(origin => !IsOrigin(origin)).Select(origin =>
+            $"DirectLine:AllowedOrigins: '{origin}' is not an origin; write scheme://host[:port], as https://www.district.org, with no path or trailing slash."));
+
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
+
+    /// <summary>An origin as browsers send it: http or https, a host, perhaps a port, and nothing after.</summary>
+    private static bool IsOrigin(string origin) =>
+        Uri.TryCreate(origin, UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+        && string.Equals(origin, uri.GetLeftPart(UriPartial.Authority), StringComparison.OrdinalIgnoreCase);
 }

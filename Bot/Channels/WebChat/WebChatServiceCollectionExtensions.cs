@@ -4,7 +4,7 @@ namespace Bot.Channels.WebChat;
 
 public static class WebChatServiceCollectionExtensions
 {
-    /// <summary>Web chat through the app's own Direct Line 3.0: tokens, the adapter, the stream, and per-client rate limits.</summary>
+    /// <summary>Web chat through the app's own Direct Line 3.0: tokens, the adapter, the stream, per-client rate limits and cross-origin access.</summary>
     public static IServiceCollection AddWebChat(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DirectLineOptions>().Bind(configuration.GetSection(DirectLineOptions.Section)).ValidateOnStart();
@@ -14,6 +14,7 @@ public static class WebChatServiceCollectionExtensions
         services.AddSingleton<DirectLineAdapter>();
         services.AddSingleton<DirectLineStreamer>();
         services.AddDirectLineRateLimits();
+        services.AddDirectLineCors();
         return services;
     }
 }
