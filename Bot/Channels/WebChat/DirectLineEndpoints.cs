@@ -1,17 +1,21 @@
 using System.Globalization;
+using System.Net;
 using System.Security.Cryptography;
 using Bot.Data.WebChat;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Options;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
 namespace Bot.Channels.WebChat;
 
 /// <summary>
-/// The Direct Line 3.0 routes Web Chat calls, served in-process under <c>/v3/directline</c>, and
-/// <c>POST /api/webchat/token</c>, which opens a conversation for the page and gives it a token bound to it.
-/// A missing, wrong or expired token gets 403; a conversation that does not exist, 404.
+/// The Direct Line 3.0 routes Web Chat calls, served in-process under <c>/v3/directline</c> (the stream is
+/// <see cref="DirectLineStreamer"/>), and <c>POST /api/webchat/token</c>, which opens a conversation for the page and
+/// gives it a token bound to it and the <c>domain</c> to talk to: ours, or Azure's in Azure Bot Service mode
+/// (<see cref="AzureDirectLineTokens"/>). A missing, wrong or expired token gets 403; a conversation that does not
+/// exist, 404; a client over its rate limit, 429.
 /// </summary>
 public static class DirectLineEndpoints
 {
@@ -21,14 +25,21 @@ public static class DirectLineEndpoints
 
     /// <summary>
     /// The routes, each under its rate limit and open to the allowed origins, and the middleware they need (CORS first,
-    /// so that preflights and 429s carry its headers; WebSockets for the stream).
+    /// so that preflights and 429s carry its headers; WebSockets for the stream). With an Azure secret, only the token
+    /// route: the page then talks to Azure's Direct Line, and no token for ours can be had.
     /// </summary>
     public static WebApplication MapDirectLine(this WebApplication app)
     {
         app.UseCors();
         app.UseRateLimiter();
-        app.UseWebSockets();
         var routes = app.MapGroup(string.Empty).RequireCors(DirectLineCors.Policy);
+        if (app.Services.GetRequiredService<IOptions<DirectLineOptions>>().Value.UsesAzure)
+        {
+            routes.MapPost("/api/webchat/token", OpenAtAzureAsync).RequireRateLimiting(DirectLineRateLimits.Tokens);
+            return app;
+        }
+
+        app.UseWebSockets();
         routes.MapPost("/api/webchat/token", OpenAsync).RequireRateLimiting(DirectLineRateLimits.Tokens);
         routes.MapPost($"{Base}/tokens/refresh", Refresh).RequireRateLimiting(DirectLineRateLimits.Requests);
         routes.MapPost($"{Base}/conversations", StartAsync).RequireRateLimiting(DirectLineRateLimits.Requests);
@@ -40,13 +51,32 @@ public static class DirectLineEndpoints
         return app;
     }
 
-    /// <summary>A new conversation for a page, with a token for it and the user id the page will write as.</summary>
-    private static async Task<IResult> OpenAsync(DirectLineStore store, DirectLineTokens tokens, CancellationToken cancellationToken)
+    /// <summary>
+    /// A new conversation for a page, with a token for it, the user id the page will write as, and the Direct Line
+    /// the page talks to (<c>domain</c>: ours).
+    /// </summary>
+    private static async Task<IResult> OpenAsync(HttpRequest request, DirectLineStore store, DirectLineTokens tokens, CancellationToken cancellationToken)
     {
         var conversationId = NewId();
         var userId = $"dl_{NewId()}";
         await store.CreateAsync(conversationId, userId, cancellationToken);
-        return Json(new { conversationId, userId, token = tokens.Issue(conversationId, userId), expires_in = Seconds(tokens) });
+        return Json(new { conversationId, userId, token = tokens.Issue(conversationId, userId), expires_in = Seconds(tokens), domain = Domain(request) });
+    }
+
+    /// <summary>The same for Azure's Direct Line: its token and conversation, and its address as the <c>domain</c>.</summary>
+    private static async Task<IResult> OpenAtAzureAsync(AzureDirectLineTokens azure, IOptions<DirectLineOptions> options, CancellationToken cancellationToken)
+    {
+        // Azure's enhanced authentication expects user ids that start with dl_.
+        var userId = $"dl_{NewId()}";
+        try
+        {
+            var token = await azure.GenerateAsync(userId, cancellationToken);
+            return Json(new { conversationId = token.ConversationId, userId, token = token.Token, expires_in = token.ExpiresIn, domain = options.Value.AzureEndpoint.TrimEnd('/') });
+        }
+        catch (AzureDirectLineUnavailableException ex)
+        {
+            return Error((int)ex.Status, ex.Status == HttpStatusCode.ServiceUnavailable ? "ServiceUnavailable" : "BadGateway", ex.Message);
+        }
     }
 
     private static IResult Refresh(HttpRequest request, DirectLineTokens tokens) =>
@@ -74,7 +104,7 @@ public static class DirectLineEndpoints
             {
                 Type = ActivityTypes.ConversationUpdate,
                 ChannelId = DirectLineAdapter.Channel,
-                ServiceUrl = ServiceUrl(request),
+                ServiceUrl = Domain(request),
                 Conversation = new ConversationAccount(id: grant.ConversationId),
                 From = new ChannelAccount(grant.UserId, role: RoleTypes.User),
                 Recipient = DirectLineAdapter.BotAccount,
@@ -131,7 +161,7 @@ public static class DirectLineEndpoints
         activity.Recipient = DirectLineAdapter.BotAccount;
         activity.Conversation = new ConversationAccount(id: conversationId);
         activity.ChannelId = DirectLineAdapter.Channel;
-        activity.ServiceUrl = ServiceUrl(request);
+        activity.ServiceUrl = Domain(request);
         activity.Timestamp = null;
         if (ClientActivityId(activity) is not (true, var clientActivityId))
         {
@@ -194,7 +224,8 @@ public static class DirectLineEndpoints
 
     private static int Seconds(DirectLineTokens tokens) => (int)tokens.Lifetime.TotalSeconds;
 
-    private static string ServiceUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}{Base}";
+    /// <summary>This app's Direct Line, as the page reached it: the page's <c>domain</c> and the bot's service URL.</summary>
+    private static string Domain(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}{Base}";
 
     /// <summary>
     /// Where the page opens the stream: ws:// or wss:// as the page reached us (behind a proxy that ends TLS, enable

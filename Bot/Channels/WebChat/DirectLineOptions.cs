@@ -1,6 +1,9 @@
 namespace Bot.Channels.WebChat;
 
-/// <summary>Web chat through the app's own Direct Line 3.0 (<c>DirectLine</c>); validated by <see cref="DirectLineOptionsValidator"/>.</summary>
+/// <summary>
+/// Web chat through Direct Line 3.0 (<c>DirectLine</c>): the app's own, or Azure Bot Service's when
+/// <see cref="Secret"/> is set. Validated by <see cref="DirectLineOptionsValidator"/>.
+/// </summary>
 public sealed class DirectLineOptions
 {
     public const string Section = "DirectLine";
@@ -28,4 +31,15 @@ public sealed class DirectLineOptions
     /// only the app's own pages.
     /// </summary>
     public IList<string> AllowedOrigins { get; } = [];
+
+    /// <summary>
+    /// The Azure Bot's Direct Line secret. Set, the token route gets tokens from Azure (<see cref="AzureEndpoint"/>)
+    /// and the page talks to Azure; the app's own <c>/v3/directline</c> routes are then not served.
+    /// </summary>
+    public string? Secret { get; set; }
+
+    /// <summary>Azure's Direct Line, ending in <c>/v3/directline</c> (a regional one for a regional bot).</summary>
+    public string AzureEndpoint { get; set; } = "https://directline.botframework.com/v3/directline";
+
+    public bool UsesAzure => !string.IsNullOrWhiteSpace(Secret);
 }

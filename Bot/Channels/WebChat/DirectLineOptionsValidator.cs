@@ -25,6 +25,11 @@ internal sealed class DirectLineOptionsValidator : IValidateOptions<DirectLineOp
         problems.AddRange(options.AllowedOrigins.Where(origin => !IsOrigin(origin)).Select(origin =>
             $"DirectLine:AllowedOrigins: '{origin}' is not an origin; write scheme://host[:port], as https://www.district.org, with no path or trailing slash."));
 
+        if (options.UsesAzure && !IsSafeForTheSecret(options.AzureEndpoint))
+        {
+            problems.Add($"DirectLine:AzureEndpoint '{options.AzureEndpoint}' must be an https URL (http only to this machine) such as https://directline.botframework.com/v3/directline: the secret is sent to it.");
+        }
+
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 
@@ -33,4 +38,7 @@ internal sealed class DirectLineOptionsValidator : IValidateOptions<DirectLineOp
         Uri.TryCreate(origin, UriKind.Absolute, out var uri)
         && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
         && string.Equals(origin, uri.GetLeftPart(UriPartial.Authority), StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsSafeForTheSecret(string endpoint) =>
+        Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback));
 }

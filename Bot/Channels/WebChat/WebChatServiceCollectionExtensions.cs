@@ -4,7 +4,10 @@ namespace Bot.Channels.WebChat;
 
 public static class WebChatServiceCollectionExtensions
 {
-    /// <summary>Web chat through the app's own Direct Line 3.0: tokens, the adapter, the stream, per-client rate limits and cross-origin access.</summary>
+    /// <summary>
+    /// Web chat through the app's own Direct Line 3.0 (tokens, the adapter, the stream) or Azure's (the token exchange),
+    /// with per-client rate limits and cross-origin access.
+    /// </summary>
     public static IServiceCollection AddWebChat(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DirectLineOptions>().Bind(configuration.GetSection(DirectLineOptions.Section)).ValidateOnStart();
@@ -15,6 +18,8 @@ public static class WebChatServiceCollectionExtensions
         services.AddSingleton<DirectLineStreamer>();
         services.AddDirectLineRateLimits();
         services.AddDirectLineCors();
+        services.AddSingleton<AzureDirectLineTokens>();
+        AzureDirectLineTokens.AddHttpClient(services);
         return services;
     }
 }

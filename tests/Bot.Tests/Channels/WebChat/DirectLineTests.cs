@@ -52,6 +52,17 @@ public class DirectLineTests
     }
 
     [Fact]
+    public async Task The_token_names_this_apps_own_Direct_Line_as_the_domain_the_page_talks_to()
+    {
+        await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
+        await using var app = DeskApp.On(database, settings: Lexical);
+
+        using var response = await app.CreateClient().PostAsync("/api/webchat/token", null);
+
+        Assert.Equal("http://localhost/v3/directline", (string?)(await response.Content.ReadFromJsonAsync<JsonObject>())!["domain"]);
+    }
+
+    [Fact]
     public async Task A_reloaded_page_reconnects_to_the_same_conversation_sees_its_history_and_is_not_greeted_again()
     {
         await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
