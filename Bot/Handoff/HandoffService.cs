@@ -26,6 +26,7 @@ public sealed class HandoffService(
     OptOutStore optOuts,
     TicketActions actions,
     OutboxSignal outboxSignal,
+    DirectLineStore directLine,
     DirectLineSignal directLineSignal,
     IOptions<TwilioOptions> twilio,
     TimeProvider time)
@@ -79,6 +80,11 @@ public sealed class HandoffService(
         if (!sms && route.Channel != DirectLineAdapter.Channel)
         {
             throw new HandoffException($"Writing to people on the {route.Channel} channel from the console is not available yet; reach them another way.");
+        }
+
+        if (!sms && !await directLine.ExistsAsync(route.ChannelConversationId, cancellationToken))
+        {
+            throw new HandoffException("This web chat goes through Azure Bot Service, where the console cannot write yet; reach them another way.");
         }
 
         var address = route.Address ?? ticket.RequesterAddress;
