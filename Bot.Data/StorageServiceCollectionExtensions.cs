@@ -74,6 +74,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<TicketActions>();
         services.AddSingleton<OpenTickets>();
         services.AddSingleton<CannedResponses>();
+        services.AddSingleton<WebChat.DirectLineSignal>();
         services.AddSingleton<WebChat.DirectLineStore>();
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<OptOutStore>();

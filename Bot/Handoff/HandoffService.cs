@@ -28,6 +28,8 @@ public sealed class HandoffService(
     OptOutStore optOuts,
     TicketActions actions,
     OutboxSignal outboxSignal,
+    DirectLineStore directLine,
+    DirectLineSignal directLineSignal,
     IOptions<TwilioOptions> twilio,
     TimeProvider time)
 {
@@ -83,6 +85,11 @@ public sealed class HandoffService(
             throw new HandoffException($"Writing to people on the {route.Channel} channel from the console is not available yet; reach them another way.");
         }
 
+        if (!sms && !await directLine.ExistsAsync(route.ChannelConversationId, cancellationToken))
+        {
+            throw new HandoffException("This web chat goes through Azure Bot Service, where the console cannot write yet; reach them another way.");
+        }
+
         var address = route.Address ?? ticket.RequesterAddress;
         if (sms && await optOuts.IsOptedOutAsync(route.Channel, address, cancellationToken))
         {
@@ -117,7 +124,15 @@ public sealed class HandoffService(
                 return true;
             },
             cancellationToken);
-        outboxSignal.Notify();
+        if (sms)
+        {
+            outboxSignal.Notify();
+        }
+        else
+        {
+            // The page's open stream pushes the message now rather than at its next look at the store.
+            directLineSignal.Notify(route.ChannelConversationId);
+        }
     }
 
     private static string FirstName(Account technician) => technician.DisplayName.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [var first, ..] ? first : technician.DisplayName;

@@ -38,6 +38,16 @@ public sealed class DirectLineAdapter : BotAdapter
         return ActivityId(conversationId, id);
     }
 
+    /// <summary>
+    /// Stores an activity the page posted, once per <paramref name="clientActivityId"/>: a retry of one already stored
+    /// gets the first one back (as stored) and adds nothing.
+    /// </summary>
+    public async Task<(Activity Activity, bool IsNew)> AppendOnceAsync(Activity activity, string? clientActivityId, CancellationToken cancellationToken)
+    {
+        var appended = await store.AppendOnceAsync(activity.Conversation.Id, clientActivityId, sequence => Render(activity, sequence, time.GetUtcNow()), cancellationToken);
+        return appended.IsNew ? (activity, true) : (JsonConvert.DeserializeObject<Activity>(appended.Json)!, false);
+    }
+
     /// <summary>A message from the desk (a technician, or the desk itself) into a Direct Line conversation.</summary>
     public static Activity DeskMessage(string conversationId, string text) => new()
     {

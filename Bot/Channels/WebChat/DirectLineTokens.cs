@@ -21,15 +21,23 @@ public sealed class DirectLineTokens(IDataProtectionProvider protection, IOption
     public DirectLineGrant? Read(string? authorization)
     {
         const string Bearer = "Bearer ";
-        if (authorization is null || !authorization.StartsWith(Bearer, StringComparison.OrdinalIgnoreCase))
+        return authorization is not null && authorization.StartsWith(Bearer, StringComparison.OrdinalIgnoreCase)
+            ? ReadToken(authorization[Bearer.Length..].Trim())
+            : null;
+    }
+
+    /// <summary>The grant a bare token carries (the stream's <c>t</c> parameter), or null when it is not a valid token.</summary>
+    public DirectLineGrant? ReadToken(string? token)
+    {
+        if (string.IsNullOrEmpty(token))
         {
             return null;
         }
 
         try
         {
-            var parts = protector.Unprotect(authorization[Bearer.Length..].Trim(), out _).Split('\n');
-            return parts.Length == 2 ? new DirectLineGrant(parts[0], parts[1]) : null;
+            var parts = protector.Unprotect(token, out var expires).Split('\n');
+            return parts.Length == 2 ? new DirectLineGrant(parts[0], parts[1], expires) : null;
         }
         catch (CryptographicException)
         {
@@ -38,5 +46,5 @@ public sealed class DirectLineTokens(IDataProtectionProvider protection, IOption
     }
 }
 
-/// <summary>What a token allows: one user in one conversation.</summary>
-public sealed record DirectLineGrant(string ConversationId, string UserId);
+/// <summary>What a token allows: one user in one conversation, until it expires.</summary>
+public sealed record DirectLineGrant(string ConversationId, string UserId, DateTimeOffset Expires);

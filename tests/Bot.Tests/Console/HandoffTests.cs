@@ -136,6 +136,29 @@ public class HandoffTests
             await caregiver.RepliesAsync());
     }
 
+    [Fact]
+    public async Task A_technician_is_told_that_a_web_chat_through_Azure_cannot_be_written_to_yet()
+    {
+        await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
+        await using var connector = await BotConnectorServer.StartAsync();
+        await using var app = DeskApp.On(database, settings: new() { ["Knowledge:Semantic"] = "false" });
+        var client = app.CreateClient();
+        foreach (var text in new[] { "agent", "1", "this morning", "home", "60614", "skip" })
+        {
+            var message = Activities.Message(connector.ServiceUrl, "AzConv0001-us", text);
+            message["channelId"] = "webchat";
+            Assert.True((await client.PostActivityAsync(message)).IsSuccessStatusCode);
+        }
+
+        var ticket = (await app.Services.GetRequiredService<TicketStore>().FindAsync("T-1001", CancellationToken.None))!;
+        var sam = await ConsoleBrowser.CreateAccountAsync(app, "sam@district.example.org", AccountRoles.Technician, name: "Sam Reyes");
+
+        var refused = await Assert.ThrowsAsync<Bot.Handoff.HandoffException>(
+            () => app.Services.GetRequiredService<Bot.Handoff.HandoffService>().ReplyAsync(ticket, sam, "Please hold the power key.", CancellationToken.None));
+
+        Assert.Contains("Azure Bot Service", refused.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>The student asks for a person and answers the desk's questions: ticket T-1001.</summary>
     private static async Task<Ticket> EscalateAsync(SmsDesk desk)
     {

@@ -8,7 +8,7 @@ namespace Bot.Tests.Support;
 /// <summary>Talks to the app's Direct Line as Web Chat does (polling): a token from the page's endpoint, then REST.</summary>
 internal sealed class DirectLineClient(HttpClient client)
 {
-    public string ConversationId { get; private set; } = string.Empty;
+    public string ConversationId { get; set; } = string.Empty;
 
     public string UserId { get; private set; } = string.Empty;
 

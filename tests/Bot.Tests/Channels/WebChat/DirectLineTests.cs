@@ -52,6 +52,17 @@ public class DirectLineTests
     }
 
     [Fact]
+    public async Task The_token_names_this_apps_own_Direct_Line_as_the_domain_the_page_talks_to()
+    {
+        await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
+        await using var app = DeskApp.On(database, settings: Lexical);
+
+        using var response = await app.CreateClient().PostAsync("/api/webchat/token", null);
+
+        Assert.Equal("http://localhost/v3/directline", (string?)(await response.Content.ReadFromJsonAsync<JsonObject>())!["domain"]);
+    }
+
+    [Fact]
     public async Task A_reloaded_page_reconnects_to_the_same_conversation_sees_its_history_and_is_not_greeted_again()
     {
         await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
@@ -99,6 +110,111 @@ public class DirectLineTests
         Assert.Equal("BadArgument", (string)(await foreign.Content.ReadFromJsonAsync<JsonObject>())!["error"]!["code"]!);
         var theirActivities = await app.Services.GetRequiredService<Bot.Data.WebChat.DirectLineStore>().SinceAsync(theirs, 0, 10, CancellationToken.None);
         Assert.Empty(theirActivities);
+    }
+
+    [Fact]
+    public async Task A_post_retried_with_its_client_activity_id_gets_the_first_id_back_and_is_stored_and_answered_once_even_on_another_instance()
+    {
+        await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
+        await using var app = DeskApp.On(database, settings: Lexical);
+        var client = app.CreateClient();
+        var (conversationId, _, token) = await OpenAsync(client);
+        (await SendAsync(client, HttpMethod.Post, "/v3/directline/conversations", token)).Dispose();
+        var greeting = await ActivitiesAsync(client, conversationId, token, watermark: null);
+        var message = Message("my chromebook won't turn on", "1722870000000.4217.0");
+
+        var first = await PostIdAsync(client, conversationId, token, message);
+        var answered = await ActivitiesAsync(client, conversationId, token, greeting.Watermark);
+        var retried = await PostIdAsync(client, conversationId, token, message);
+        await using var otherInstance = DeskApp.On(database, settings: Lexical);
+        var retriedElsewhere = await PostIdAsync(otherInstance.CreateClient(), conversationId, token, message);
+        var afterRetries = await ActivitiesAsync(client, conversationId, token, answered.Watermark);
+        var another = await PostIdAsync(client, conversationId, token, Message("my chromebook won't turn on", "1722870000000.4217.1"));
+
+        Assert.Equal((first, first), (retried, retriedElsewhere));
+        Assert.Single(answered.Activities, a => (string?)a!["from"]!["role"] == "user");
+        Assert.Contains(answered.Activities, a => (string?)a!["from"]!["role"] == "bot");
+        Assert.Empty(afterRetries.Activities);
+        Assert.NotEqual(first, another);
+    }
+
+    [Fact]
+    public async Task A_retry_of_a_post_that_was_stored_but_never_answered_because_the_process_died_is_answered_then()
+    {
+        await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
+        await using var app = DeskApp.On(database, settings: Lexical);
+        var client = app.CreateClient();
+        var (conversationId, userId, token) = await OpenAsync(client);
+        (await SendAsync(client, HttpMethod.Post, "/v3/directline/conversations", token)).Dispose();
+        var greeting = await ActivitiesAsync(client, conversationId, token, watermark: null);
+        var storedOnly = new Microsoft.Bot.Schema.Activity
+        {
+            Type = "message",
+            Text = "my chromebook won't turn on",
+            Locale = "en-US",
+            From = new Microsoft.Bot.Schema.ChannelAccount(userId, role: "user"),
+            Recipient = DirectLineAdapter.BotAccount,
+            Conversation = new Microsoft.Bot.Schema.ConversationAccount(id: conversationId),
+            ChannelId = DirectLineAdapter.Channel,
+            ServiceUrl = "http://localhost/v3/directline",
+            ChannelData = new Newtonsoft.Json.Linq.JObject { ["clientActivityID"] = "1722870000000.99.0" },
+        };
+        var (stored, _) = await app.Services.GetRequiredService<DirectLineAdapter>().AppendOnceAsync(storedOnly, "1722870000000.99.0", CancellationToken.None);
+        var unanswered = await ActivitiesAsync(client, conversationId, token, greeting.Watermark);
+
+        var retried = await PostIdAsync(client, conversationId, token, Message("my chromebook won't turn on", "1722870000000.99.0"));
+        var answered = await ActivitiesAsync(client, conversationId, token, unanswered.Watermark);
+
+        Assert.Equal(stored.Id, retried);
+        Assert.Equal([stored.Id], unanswered.Activities.Select(a => (string?)a!["id"]));
+        Assert.NotEmpty(answered.Activities);
+        Assert.All(answered.Activities, a => Assert.Equal(("bot", stored.Id), ((string?)a!["from"]!["role"], (string?)a["replyToId"])));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Concurrent_retries_of_one_post_are_stored_once_answered_once_and_all_get_its_id(StorageProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = DeskApp.On(database, settings: Lexical);
+        var client = app.CreateClient();
+        var retried = await StartedAsync(client);
+        var once = await StartedAsync(client);
+
+        var ids = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => PostIdAsync(client, retried.ConversationId, retried.Token, Message("the wifi keeps dropping", "1722870000000.77.0"))));
+        await PostIdAsync(client, once.ConversationId, once.Token, Message("the wifi keeps dropping", "1722870000000.78.0"));
+        var retriedActivities = (await ActivitiesAsync(client, retried.ConversationId, retried.Token, retried.Watermark)).Activities;
+        var onceActivities = (await ActivitiesAsync(client, once.ConversationId, once.Token, once.Watermark)).Activities;
+
+        Assert.Single(ids.Distinct());
+        Assert.Equal(ids[0], (string?)Assert.Single(retriedActivities, a => (string?)a!["from"]!["role"] == "user")!["id"]);
+        Assert.Equal(
+            onceActivities.Where(a => (string?)a!["from"]!["role"] == "bot").Select(a => (string?)a!["text"]),
+            retriedActivities.Where(a => (string?)a!["from"]!["role"] == "bot").Select(a => (string?)a!["text"]));
+        Assert.Contains(onceActivities, a => (string?)a!["from"]!["role"] == "bot");
+    }
+
+    public static IEnumerable<object[]> Providers() => TestDatabase.Providers();
+
+    /// <summary>Full-text search only: these tests are about storage, and need not load the sentence model.</summary>
+    private static Dictionary<string, string?> Lexical => new() { ["Knowledge:Semantic"] = "false" };
+
+    private static object Message(string text, string clientActivityId) =>
+        new { type = "message", text, locale = "en-US", channelData = new { clientActivityID = clientActivityId, clientTimestamp = "2024-08-05T15:00:00.000Z" } };
+
+    /// <summary>A conversation started and greeted, with the watermark after the greeting.</summary>
+    private static async Task<(string ConversationId, string Token, string? Watermark)> StartedAsync(HttpClient client)
+    {
+        var (conversationId, _, token) = await OpenAsync(client);
+        (await SendAsync(client, HttpMethod.Post, "/v3/directline/conversations", token)).Dispose();
+        return (conversationId, token, (await ActivitiesAsync(client, conversationId, token, watermark: null)).Watermark);
+    }
+
+    private static async Task<string> PostIdAsync(HttpClient client, string conversationId, string token, object activity)
+    {
+        using var response = await SendAsync(client, HttpMethod.Post, $"/v3/directline/conversations/{conversationId}/activities", token, activity);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
     }
 
     private static async Task<(string ConversationId, string UserId, string Token)> OpenAsync(HttpClient client)
