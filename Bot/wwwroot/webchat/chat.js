@@ -3,8 +3,8 @@
 'use strict';
 
 (() => {
-    // Polling until the app serves the Direct Line WebSocket stream: then this is the one switch to flip.
-    const USE_WEBSOCKET = false;
+    // New activities arrive over the Direct Line WebSocket stream; false falls back to polling every second.
+    const USE_WEBSOCKET = true;
 
     const STORAGE_KEY = 'desk.webchat';
     const ONLINE = 2; // Direct Line's ConnectionStatus.Online

@@ -41,7 +41,8 @@ public class DirectLineStreamerTests
 
         using var posted = await page.Client.SayAsync("my chromebook won't turn on");
         var postedId = (string)(await posted.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
-        var reply = await fromGreeting.UntilAsync(a => (string?)a["replyToId"] == postedId && (string?)a["from"]!["role"] == "bot", seconds: 5);
+        // The desk shows it is typing while it searches, then answers.
+        var reply = await fromGreeting.UntilAsync(a => (string?)a["replyToId"] == postedId && (string?)a["from"]!["role"] == "bot" && (string?)a["type"] == "message", seconds: 5);
 
         Assert.StartsWith("ws://127.0.0.1:", page.StreamUrl, StringComparison.Ordinal);
         Assert.Contains($"watermark={afterGreeting}&t=", reconnectUrl, StringComparison.Ordinal);
@@ -49,7 +50,8 @@ public class DirectLineStreamerTests
         Assert.DoesNotContain(fromGreeting.Activities, a => greeting.Any(g => (string?)g!["id"] == (string?)a["id"]));
         Assert.Equal((string?)echo["id"], (string?)fromGreeting.Activities[0]["id"]);
         Assert.Contains(fromGreeting.Activities.Skip(historyCount), a => (string?)a["id"] == postedId);
-        Assert.Equal("message", (string?)reply["type"]);
+        Assert.Contains(fromGreeting.Activities, a => (string?)a["replyToId"] == postedId && (string?)a["type"] == "typing");
+        Assert.False(string.IsNullOrEmpty((string?)reply["text"]));
         Assert.True(long.Parse(fromGreeting.Watermark!, System.Globalization.CultureInfo.InvariantCulture) > long.Parse(afterGreeting!, System.Globalization.CultureInfo.InvariantCulture));
     }
 
