@@ -1,4 +1,5 @@
 using Bot.Console.Components;
+using Bot.Console.Insights;
 using Bot.Data.Accounts;
 using Bot.Data.Conversations;
 using Microsoft.AspNetCore.Authentication;
@@ -24,6 +25,7 @@ public static class ConsoleServiceCollectionExtensions
         services.AddSingleton<IPasswordHasher<Account>, PasswordHasher<Account>>();
         services.AddSingleton<ConsoleSignIn>();
         services.AddSingleton<Handoff.HandoffService>();
+        services.AddInsightsReports();
         services.AddAuthentication(ConsoleSignIn.Scheme).AddCookie(ConsoleSignIn.Scheme, cookie =>
         {
             cookie.LoginPath = "/console/signin";
@@ -51,6 +53,7 @@ public static class ConsoleServiceCollectionExtensions
         app.MapRazorComponents<ConsoleApp>().AddInteractiveServerRenderMode();
         app.MapPost("/console/signout", SignOutAsync).RequireAuthorization(ConsolePolicies.Technician);
         app.MapGet("/console/attachments/{id:long}", AttachmentAsync).RequireAuthorization(ConsolePolicies.Technician);
+        app.MapInsightsCsv();
         return app;
     }
 
