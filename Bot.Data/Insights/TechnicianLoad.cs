@@ -21,6 +21,9 @@ public sealed class TechnicianLoad(Database database, BusinessCalendar calendar)
           AND
         """ + " " + InsightsFilter.TicketConditions;
 
+    private static readonly Comparer<(string Week, string Technician)> WeekThenTechnician = Comparer<(string Week, string Technician)>.Create((a, b) =>
+        string.CompareOrdinal(a.Week, b.Week) is var byWeek and not 0 ? byWeek : string.CompareOrdinal(a.Technician, b.Technician));
+
     /// <summary>Tickets opened in the range and not yet resolved, per assignee (null: nobody has it), most first.</summary>
     public async Task<IReadOnlyList<KeyCount>> OpenAsync(InsightsFilter filter, CancellationToken cancellationToken)
     {
@@ -32,7 +35,7 @@ public sealed class TechnicianLoad(Database database, BusinessCalendar calendar)
     /// <summary>Claims and resolutions made in the range, per district-local week (by its Monday) and technician.</summary>
     public async Task<IReadOnlyList<TechnicianWeek>> WeeklyAsync(InsightsFilter filter, CancellationToken cancellationToken)
     {
-        var weeks = new SortedDictionary<(string Week, string Technician), (int Claimed, int Resolved)>();
+        var weeks = new SortedDictionary<(string Week, string Technician), (int Claimed, int Resolved)>(WeekThenTechnician);
         await using var connection = await database.OpenAsync(cancellationToken);
         await foreach (var work in connection.QueryUnbufferedAsync<Work>(WorkSql, filter.Parameters).WithCancellation(cancellationToken))
         {
