@@ -61,6 +61,40 @@ public sealed class BusinessCalendar
         return ToUtc(day + local.TimeOfDay);
     }
 
+    /// <summary>
+    /// The business time between two instants: only the open hours of business days count, so a ticket raised on
+    /// Friday evening and answered on Monday at opening took no business time. Zero when <paramref name="end"/> is not later.
+    /// </summary>
+    public TimeSpan BusinessTimeBetween(DateTimeOffset start, DateTimeOffset end)
+    {
+        if (end <= start)
+        {
+            return TimeSpan.Zero;
+        }
+
+        var (from, to) = (ToLocal(start), ToLocal(end));
+        var total = TimeSpan.Zero;
+        for (var day = from.Date; day <= to.Date; day = day.AddDays(1))
+        {
+            if (!IsBusinessDay(day))
+            {
+                continue;
+            }
+
+            var opening = Max(day + options.DayStart.ToTimeSpan(), from);
+            var closing = Min(day + options.DayEnd.ToTimeSpan(), to);
+            if (closing > opening)
+            {
+                total += closing - opening;
+            }
+        }
+
+        return total;
+    }
+
+    /// <summary>The instant a district-local date begins (midnight in the district's time zone).</summary>
+    public DateTimeOffset StartOfDay(DateOnly date) => ToUtc(date.ToDateTime(TimeOnly.MinValue));
+
     /// <summary>The district-local date and time of an instant.</summary>
     public DateTime ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, TimeZone).DateTime;
 
@@ -104,4 +138,8 @@ public sealed class BusinessCalendar
 
         return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(unspecified, TimeZone), TimeSpan.Zero);
     }
+
+    private static DateTime Max(DateTime a, DateTime b) => a > b ? a : b;
+
+    private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
 }

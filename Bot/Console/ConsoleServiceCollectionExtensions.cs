@@ -1,4 +1,5 @@
 using Bot.Console.Components;
+using Bot.Console.Insights;
 using Bot.Data.Accounts;
 using Bot.Data.Conversations;
 using Microsoft.AspNetCore.Authentication;
@@ -27,6 +28,7 @@ public static class ConsoleServiceCollectionExtensions
         services.AddSingleton<Handoff.HandoffService>();
         services.AddOptions<EntraOptions>().Bind(configuration.GetSection(EntraOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<EntraOptions>, EntraOptionsValidator>();
+        services.AddInsightsReports();
         services.AddAuthentication(ConsoleSignIn.Scheme).AddCookie(ConsoleSignIn.Scheme, cookie =>
         {
             cookie.LoginPath = "/console/signin";
@@ -58,6 +60,7 @@ public static class ConsoleServiceCollectionExtensions
         app.MapEntraSignIn();
         app.MapPost("/console/signout", SignOutAsync).RequireAuthorization(ConsolePolicies.Technician);
         app.MapGet("/console/attachments/{id:long}", AttachmentAsync).RequireAuthorization(ConsolePolicies.Technician);
+        app.MapInsightsCsv();
         return app;
     }
 

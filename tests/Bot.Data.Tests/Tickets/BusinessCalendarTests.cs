@@ -46,6 +46,35 @@ public class BusinessCalendarTests
     }
 
     [Theory]
+    [InlineData("2026-12-01 10:00", "2026-12-01 11:30", 1.5)] // within the day
+    [InlineData("2026-12-01 05:00", "2026-12-01 20:00", 9.0)] // before opening to after closing: the whole day
+    [InlineData("2026-12-01 16:00", "2026-12-02 08:00", 1.0)] // across the night: 30 min each side
+    [InlineData("2026-12-04 15:00", "2026-12-07 10:00", 4.0)] // Friday 1.5 h, the weekend nothing, Monday 2.5 h
+    [InlineData("2026-12-05 12:00", "2026-12-07 07:30", 0.0)] // Saturday to Monday's opening
+    [InlineData("2026-12-04 18:00", "2026-12-05 10:00", 0.0)] // Friday evening to Saturday morning
+    [InlineData("2026-12-24 16:00", "2026-12-29 08:00", 1.0)] // Christmas, the weekend and the 28th count nothing
+    [InlineData("2026-12-23 12:00", "2026-12-29 12:00", 18.0)] // 4.5 h + 9 h on the 24th + 4.5 h
+    [InlineData("2026-12-02 10:00", "2026-12-01 10:00", 0.0)] // an end before the start is no time
+    public void Business_time_between_two_instants_counts_only_open_hours_of_business_days(string startLocal, string endLocal, double hours) =>
+        Assert.Equal(TimeSpan.FromHours(hours), Calendar.BusinessTimeBetween(Local(startLocal), Local(endLocal)));
+
+    [Fact]
+    public void Business_time_between_crosses_the_change_to_daylight_saving_time()
+    {
+        // Friday 16:00 CST to Monday 08:00 CDT: half an hour each side, although the wall clock lost an hour on Sunday.
+        var time = Calendar.BusinessTimeBetween(Local("2026-03-06 16:00"), Local("2026-03-09 08:00"));
+
+        Assert.Equal(TimeSpan.FromHours(1), time);
+    }
+
+    [Fact]
+    public void A_district_day_starts_at_local_midnight()
+    {
+        Assert.Equal(new DateTimeOffset(2026, 12, 1, 6, 0, 0, TimeSpan.Zero), Calendar.StartOfDay(new DateOnly(2026, 12, 1)));
+        Assert.Equal(new DateTimeOffset(2026, 7, 1, 5, 0, 0, TimeSpan.Zero), Calendar.StartOfDay(new DateOnly(2026, 7, 1)));
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("4")]
     [InlineData("0h")]

@@ -1,0 +1,112 @@
+using Dapper;
+
+namespace Bot.Data.Insights;
+
+/// <summary>
+/// What the bot fixed on its own: per topic, resolutions by the bot against tickets (the deflection); per article, fixed
+/// against "not fixed" (a ticket escalated from that article); and how people rated the help.
+/// </summary>
+public sealed class SelfServiceInsights(Database database)
+{
+    // Self-service resolutions have no category or person of their own: the category is the topic's (as the targets
+    // table maps it) and the school is that of the people known by the conversation's address.
+    private const string ResolutionConditions = """
+        r.resolved_at >= @From AND r.resolved_at < @To
+        AND (@Channel IS NULL OR EXISTS (SELECT 1 FROM conversations c WHERE c.id = r.conversation_id AND c.channel = @Channel))
+        AND (@Category IS NULL OR EXISTS (SELECT 1 FROM sla_policies sp WHERE sp.topic = r.topic AND sp.category = @Category))
+        AND (@SchoolId IS NULL OR EXISTS (
+            SELECT 1 FROM conversations c
+            JOIN person_addresses pa ON pa.channel = c.channel AND pa.address = c.address
+            JOIN person_schools ps ON ps.person_id = pa.person_id
+            WHERE c.id = r.conversation_id AND ps.school_id = @SchoolId))
+        """;
+
+    private const string ResolutionsByTopicSql = "SELECT r.topic AS Label, COUNT(*) AS Count FROM self_service_resolutions r WHERE "
+        + ResolutionConditions + " GROUP BY r.topic";
+
+    private const string TicketsByTopicSql = "SELECT t.topic AS Label, COUNT(*) AS Count FROM tickets t WHERE "
+        + InsightsFilter.CreatedTickets + " GROUP BY t.topic";
+
+    private const string ResolutionsByArticleSql = "SELECT r.article_slug AS Label, COUNT(*) AS Count FROM self_service_resolutions r WHERE "
+        + ResolutionConditions + " GROUP BY r.article_slug";
+
+    private const string EscalationsByArticleSql = "SELECT t.article_slug AS Label, COUNT(*) AS Count FROM tickets t WHERE t.article_slug IS NOT NULL AND "
+        + InsightsFilter.CreatedTickets + " GROUP BY t.article_slug";
+
+    private const string RatingsSql = "SELECT r.rating AS Rating, COUNT(*) AS Count FROM self_service_resolutions r WHERE r.rating IS NOT NULL AND "
+        + ResolutionConditions + " GROUP BY r.rating";
+
+    /// <summary>Per topic, most conversations first.</summary>
+    public async Task<IReadOnlyList<TopicDeflection>> ByTopicAsync(InsightsFilter filter, CancellationToken cancellationToken)
+    {
+        var (resolved, tickets) = await PairAsync(filter, ResolutionsByTopicSql, TicketsByTopicSql, cancellationToken);
+        return [.. resolved.Keys.Union(tickets.Keys)
+            .Select(topic => new TopicDeflection(topic, resolved.GetValueOrDefault(topic), tickets.GetValueOrDefault(topic)))
+            .OrderByDescending(row => row.ResolvedByBot + row.Tickets).ThenBy(row => row.Topic, StringComparer.Ordinal)];
+    }
+
+    /// <summary>Per article, the ones that fail most often first.</summary>
+    public async Task<IReadOnlyList<ArticleOutcome>> ByArticleAsync(InsightsFilter filter, CancellationToken cancellationToken)
+    {
+        var (fixedBy, notFixed) = await PairAsync(filter, ResolutionsByArticleSql, EscalationsByArticleSql, cancellationToken);
+        return [.. fixedBy.Keys.Union(notFixed.Keys)
+            .Select(slug => new ArticleOutcome(slug, fixedBy.GetValueOrDefault(slug), notFixed.GetValueOrDefault(slug)))
+            .OrderByDescending(row => row.NotFixed).ThenBy(row => row.Fixed).ThenBy(row => row.Article, StringComparer.Ordinal)];
+    }
+
+    public async Task<RatingSummary> RatingsAsync(InsightsFilter filter, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<RatingCount>(new CommandDefinition(RatingsSql, filter.Parameters, cancellationToken: cancellationToken));
+        var counts = new long[5];
+        foreach (var row in rows)
+        {
+            counts[row.Rating - 1] = row.Count;
+        }
+
+        return new RatingSummary(counts);
+    }
+
+    private async Task<(Dictionary<string, long> Resolved, Dictionary<string, long> Tickets)> PairAsync(
+        InsightsFilter filter, string resolvedSql, string ticketsSql, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var resolved = await connection.QueryAsync<LabelCount>(new CommandDefinition(resolvedSql, filter.Parameters, cancellationToken: cancellationToken));
+        var tickets = await connection.QueryAsync<LabelCount>(new CommandDefinition(ticketsSql, filter.Parameters, cancellationToken: cancellationToken));
+        return (resolved.ToDictionary(row => row.Label, row => row.Count, StringComparer.Ordinal), tickets.ToDictionary(row => row.Label, row => row.Count, StringComparer.Ordinal));
+    }
+
+    private sealed record LabelCount
+    {
+        public string Label { get; init; } = "";
+
+        public long Count { get; init; }
+    }
+
+    private sealed record RatingCount
+    {
+        public long Rating { get; init; }
+
+        public long Count { get; init; }
+    }
+}
+
+/// <summary>A topic's conversations: fixed by the bot, or turned into tickets. The deflection is the bot's share.</summary>
+public sealed record TopicDeflection(string Topic, long ResolvedByBot, long Tickets)
+{
+    public double Deflection => ResolvedByBot + Tickets == 0 ? 0 : (double)ResolvedByBot / (ResolvedByBot + Tickets);
+}
+
+/// <summary>An article's outcomes: "that fixed it", or escalated to a ticket after it.</summary>
+public sealed record ArticleOutcome(string Article, long Fixed, long NotFixed)
+{
+    public double FailureShare => Fixed + NotFixed == 0 ? 0 : (double)NotFixed / (Fixed + NotFixed);
+}
+
+/// <summary>How many gave each rating, 1 to 5 (<see cref="Counts"/>[0] is the number of 1s).</summary>
+public sealed record RatingSummary(IReadOnlyList<long> Counts)
+{
+    public long Rated => Counts.Sum();
+
+    public double? Average => Rated == 0 ? null : Counts.Select((count, index) => count * (index + 1.0)).Sum() / Rated;
+}
