@@ -1,5 +1,6 @@
 using Bot.Dialogs.Engine;
 using Bot.Dialogs.Engine.Rendering;
+using Bot.Dialogs.Knowledge;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
@@ -31,7 +32,11 @@ public sealed class DeskBot(ConversationState conversationState, DialogEngine en
     /// <summary>Says hello and what the desk can do; for channels that decide themselves when someone has arrived.</summary>
     public async Task GreetAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
-        await DialogEngine.GreetAsync(await ContextAsync(turnContext, cancellationToken));
+        var dc = await ContextAsync(turnContext, cancellationToken);
+
+        // Nobody has written yet: the language the person's page or app is in is the best guess.
+        dc.State.Language ??= Languages.FromLocale(turnContext.Activity.Locale);
+        await DialogEngine.GreetAsync(dc);
         await conversationState.SaveChangesAsync(turnContext, force: false, cancellationToken);
     }
 

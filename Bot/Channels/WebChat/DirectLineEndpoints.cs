@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using Bot.Data.WebChat;
+using Bot.Dialogs.Knowledge;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
@@ -60,7 +61,8 @@ public static class DirectLineEndpoints
         var conversationId = NewId();
         var userId = $"dl_{NewId()}";
         await store.CreateAsync(conversationId, userId, cancellationToken);
-        return Json(new { conversationId, userId, token = tokens.Issue(conversationId, userId), expires_in = Seconds(tokens), domain = Domain(request) });
+        var token = tokens.Issue(conversationId, userId, Languages.FromLocale(request.Query["locale"]));
+        return Json(new { conversationId, userId, token, expires_in = Seconds(tokens), domain = Domain(request) });
     }
 
     /// <summary>The same for Azure's Direct Line: its token and conversation, and its address as the <c>domain</c>.</summary>
@@ -81,7 +83,7 @@ public static class DirectLineEndpoints
 
     private static IResult Refresh(HttpRequest request, DirectLineTokens tokens) =>
         tokens.Read(request.Headers.Authorization) is { } grant
-            ? Json(new { conversationId = grant.ConversationId, token = tokens.Issue(grant.ConversationId, grant.UserId), expires_in = Seconds(tokens) })
+            ? Json(new { conversationId = grant.ConversationId, token = tokens.Renew(grant), expires_in = Seconds(tokens) })
             : Error(StatusCodes.Status403Forbidden, "TokenExpired", "The token is missing, invalid or expired.");
 
     /// <summary>Starts the token's conversation; the bot hears the user join the first time only, so a reload does not greet again.</summary>
@@ -110,11 +112,12 @@ public static class DirectLineEndpoints
                 Recipient = DirectLineAdapter.BotAccount,
                 MembersAdded = [new ChannelAccount(grant.UserId, role: RoleTypes.User)],
                 Id = Guid.NewGuid().ToString("N"),
+                Locale = grant.Language,
             };
             await adapter.ProcessAsync(joined, bot, cancellationToken);
         }
 
-        var token = tokens.Issue(grant.ConversationId, grant.UserId);
+        var token = tokens.Renew(grant);
         return Json(new { conversationId = grant.ConversationId, token, expires_in = Seconds(tokens), streamUrl = StreamUrl(request, grant.ConversationId, token, watermark: null) }, created ? 201 : 200);
     }
 
@@ -127,7 +130,7 @@ public static class DirectLineEndpoints
             return problem;
         }
 
-        var token = tokens.Issue(conversationId, grant!.UserId);
+        var token = tokens.Renew(grant!);
         return Json(new { conversationId, token, expires_in = Seconds(tokens), streamUrl = StreamUrl(request, conversationId, token, ActivitySet.ParseWatermark(watermark)) });
     }
 

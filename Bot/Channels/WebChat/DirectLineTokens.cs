@@ -14,8 +14,12 @@ public sealed class DirectLineTokens(IDataProtectionProvider protection, IOption
 
     public TimeSpan Lifetime => options.Value.TokenLifetime;
 
-    public string Issue(string conversationId, string userId) =>
-        protector.Protect($"{conversationId}\n{userId}", DateTimeOffset.UtcNow + Lifetime);
+    /// <param name="language">The page's language, so the bot greets in it before anyone has written.</param>
+    public string Issue(string conversationId, string userId, string? language = null) =>
+        protector.Protect(language is null ? $"{conversationId}\n{userId}" : $"{conversationId}\n{userId}\n{language}", DateTimeOffset.UtcNow + Lifetime);
+
+    /// <summary>A new token for what <paramref name="grant"/> allowed, with a new expiry.</summary>
+    public string Renew(DirectLineGrant grant) => Issue(grant.ConversationId, grant.UserId, grant.Language);
 
     /// <summary>The grant an <c>Authorization: Bearer</c> header carries, or null when it carries no valid token.</summary>
     public DirectLineGrant? Read(string? authorization)
@@ -37,7 +41,12 @@ public sealed class DirectLineTokens(IDataProtectionProvider protection, IOption
         try
         {
             var parts = protector.Unprotect(token, out var expires).Split('\n');
-            return parts.Length == 2 ? new DirectLineGrant(parts[0], parts[1], expires) : null;
+            return parts switch
+            {
+                [var conversation, var user] => new DirectLineGrant(conversation, user, expires),
+                [var conversation, var user, var language] => new DirectLineGrant(conversation, user, expires, language),
+                _ => null,
+            };
         }
         catch (CryptographicException)
         {
@@ -46,5 +55,5 @@ public sealed class DirectLineTokens(IDataProtectionProvider protection, IOption
     }
 }
 
-/// <summary>What a token allows: one user in one conversation, until it expires.</summary>
-public sealed record DirectLineGrant(string ConversationId, string UserId, DateTimeOffset Expires);
+/// <summary>What a token allows: one user in one conversation, until it expires; and the page's language, if it said.</summary>
+public sealed record DirectLineGrant(string ConversationId, string UserId, DateTimeOffset Expires, string? Language = null);

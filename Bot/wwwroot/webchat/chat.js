@@ -46,7 +46,8 @@
             sessionStorage.removeItem(STORAGE_KEY);
         }
 
-        const opened = await post('/api/webchat/token');
+        // The page's language goes with the token, so the bot greets in it before the person writes.
+        const opened = await post(`/api/webchat/token?locale=${encodeURIComponent(chat.dataset.locale || 'en')}`);
         if (!opened) {
             throw new Error('The app gave no conversation token.');
         }

@@ -104,6 +104,7 @@ public class WebChatPageTests(Chromium chromium) : IClassFixture<Chromium>
         await Expect(chat.Page.Locator("html")).ToHaveAttributeAsync("lang", "es");
         await Expect(chat.Page.GetByRole(Microsoft.Playwright.AriaRole.Region, new() { Name = "Chat con la mesa de ayuda" })).ToBeVisibleAsync();
         await Expect(chat.SendBox).ToHaveAttributeAsync("placeholder", "Escriba su mensaje");
+        await chat.ExpectBotSaysAsync(Spanish.Greeting);
         await chat.SayAsync("mi chromebook no prende");
         await chat.ExpectBotSaysAsync(Spanish.OfferArticles);
         await chat.ChooseAsync(article.Title);
