@@ -85,6 +85,9 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<DeviceImporter>();
         services.AddSingleton<AccountStore>();
         services.AddSingleton<AuditLog>();
+        services.AddSingleton<Insights.Alerts.TicketGroupCounts>();
+        services.AddSingleton<Insights.Alerts.AlertStore>();
+        services.AddSingleton<Insights.Alerts.SpikeDetector>();
         services.TryAddSingleton(provider => new BusinessCalendar(provider.GetRequiredService<IOptions<CalendarOptions>>().Value));
         services.AddOptions<CalendarOptions>();
         return services;
