@@ -121,6 +121,10 @@ internal static class PostgresHistoryWriter
         await conversations.CompleteAsync();
         await tickets.CompleteAsync();
         await messages.CompleteAsync();
+        // A connection stays in COPY until its importer is disposed.
+        await conversations.DisposeAsync();
+        await tickets.DisposeAsync();
+        await messages.DisposeAsync();
         await using var analyze = new NpgsqlCommand("ANALYZE", ticketsConnection);
         await analyze.ExecuteNonQueryAsync();
     }
