@@ -93,6 +93,9 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<SelfServiceInsights>();
         services.AddSingleton<TechnicianLoad>();
         services.AddSingleton<ReportSchools>();
+        services.AddSingleton<Insights.Alerts.TicketGroupCounts>();
+        services.AddSingleton<Insights.Alerts.AlertStore>();
+        services.AddSingleton<Insights.Alerts.SpikeDetector>();
         services.TryAddSingleton(provider => new BusinessCalendar(provider.GetRequiredService<IOptions<CalendarOptions>>().Value));
         services.AddOptions<CalendarOptions>();
         return services;

@@ -7,6 +7,7 @@ using Bot.Data;
 using Bot.Dialogs;
 using Bot.Health;
 using Bot.Importing;
+using Bot.Insights;
 using Bot.Knowledge;
 using Bot.Samples;
 
@@ -29,6 +30,7 @@ builder.Services
     .AddSms(builder.Configuration)
     .AddWebChat(builder.Configuration)
     .AddTeams(builder.Configuration)
+    .AddSpikeAlerts(builder.Configuration)
     .AddHealth()
     .AddConsole(builder.Configuration);
 builder.Services.AddOptions<SampleOptions>().Bind(builder.Configuration.GetSection(SampleOptions.Section));

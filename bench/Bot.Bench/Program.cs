@@ -5,7 +5,8 @@ namespace Bot.Bench;
 
 /// <summary>
 /// <c>dotnet run -c Release --project bench/Bot.Bench -- replies [messages] [conversations]</c>; <c>-- sms [phones] [waves]</c>;
-/// <c>-- kb [Sqlite|Postgres] [threshold]</c>; <c>-- kb-sweep [Sqlite|Postgres] [dev|heldout]</c>.
+/// <c>-- kb [Sqlite|Postgres] [threshold]</c>; <c>-- kb-sweep [Sqlite|Postgres] [dev|heldout]</c>;
+/// <c>-- insights-history [Sqlite|Postgres] [tickets]</c>.
 /// </summary>
 internal static class BenchProgram
 {
@@ -31,11 +32,15 @@ internal static class BenchProgram
             case "kb-sweep":
                 await KnowledgeSearchBenchmark.SweepAsync(Provider(args), args.Length > 2 ? args[2] : "dev");
                 return 0;
+            case "insights-history":
+                var tickets = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1_000_000;
+                await InsightsHistoryBenchmark.RunAsync(Provider(args), tickets);
+                return 0;
             case "kb-memory":
                 await KnowledgeSearchBenchmark.MemoryChildAsync(Provider(args), args.Length > 2 && args[2] == "on");
                 return 0;
             default:
-                await System.Console.Error.WriteLineAsync($"Unknown benchmark '{args[0]}'. Known: replies, kb, kb-sweep.");
+                await System.Console.Error.WriteLineAsync($"Unknown benchmark '{args[0]}'. Known: replies, sms, kb, kb-sweep, insights-history.");
                 return 2;
         }
     }

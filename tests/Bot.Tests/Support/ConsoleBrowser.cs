@@ -54,6 +54,10 @@ internal sealed partial class ConsoleBrowser(DeskApp app)
         return await client.PostAsync(path, new FormUrlEncodedContent(form));
     }
 
+    /// <summary>Posts fields as they are, with no antiforgery token: what a forged cross-site form would send.</summary>
+    public Task<HttpResponseMessage> PostWithoutTokenAsync(string path, IReadOnlyDictionary<string, string> fields) =>
+        client.PostAsync(path, new FormUrlEncodedContent(fields));
+
     public async Task<HttpResponseMessage> SignInAsync(string email, string password = "a long enough password") =>
         await SubmitAsync("/console/signin", "signin", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = password });
 

@@ -1,0 +1,194 @@
+namespace Bot.Bench;
+
+/// <summary>
+/// A synthetic district's ticket history over three school years (August 2023 to July 2026), generated from a fixed
+/// seed: schools with their ZIPs, students each with a lent device, and tickets whose daily volume follows the school
+/// calendar (a surge in the first weeks of each year, quiet winter and spring breaks, a summer lull, fewer on
+/// weekends), with the messages of each ticket's conversation. Rows are produced as they are written, never held.
+/// </summary>
+internal sealed class InsightsHistory
+{
+    public static readonly DateTimeOffset From = new(2023, 8, 1, 0, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset To = new(2026, 8, 1, 0, 0, 0, TimeSpan.Zero);
+    public const int Schools = 40;
+    public const int Students = 60_000;
+    public const int MessagesPerTicket = 10;
+
+    /// <summary>Topic, its category (as in sla_policies), and its share of tickets.</summary>
+    public static readonly (string Topic, string Category, int Weight)[] Topics =
+    [
+        ("wifi", "network", 12), ("power", "hardware", 8), ("screen", "hardware", 7), ("keyboard_trackpad", "hardware", 5),
+        ("hotspot", "network", 6), ("login_password", "account", 12), ("mfa", "account", 4), ("video_meeting", "software", 4),
+        ("lms", "software", 6), ("slow", "software", 5), ("update", "software", 3), ("printing", "software", 2),
+        ("audio", "hardware", 3), ("camera", "hardware", 2), ("storage", "software", 2), ("browser", "software", 4),
+        ("app_install", "software", 2), ("damage_repair", "hardware", 6), ("lost_stolen", "hardware", 2),
+        ("return_pickup", "user-training", 2), ("accessibility", "user-training", 1), ("bluetooth", "user-error", 1),
+        ("charger", "hardware", 5), ("other", "other", 3),
+    ];
+
+    /// <summary>Model, kind, share of the fleet.</summary>
+    public static readonly (string Model, string Kind, int Weight)[] Models =
+    [
+        ("Dell Chromebook 3110", "chromebook", 30), ("Lenovo 100e Chromebook Gen 4", "chromebook", 20), ("HP Chromebook 11 G9 EE", "chromebook", 15),
+        ("Acer Chromebook 311", "chromebook", 10), ("Dell Latitude 3140", "windows", 10), ("Lenovo 300w Gen 4", "windows", 5),
+        ("Kajeet SmartSpot hotspot", "hotspot", 6), ("T-Mobile Inseego 5G hotspot", "hotspot", 4),
+    ];
+
+    private static readonly string[] SchoolKinds = ["Elementary", "Middle", "High"];
+    private static readonly string[] SchoolNames =
+    [
+        "Maple Valley", "Cedar Ridge", "Oak Park", "Willow Creek", "Pine Hill", "Riverside", "Lakeview", "Sunnyside", "Brookfield", "Fairview",
+        "Highland", "Meadowbrook", "Stonebridge", "Westwood", "Eastgate", "Northfield", "Southpoint", "Hillcrest", "Greenway", "Bayview",
+    ];
+
+    private static readonly string[] UserLines =
+    [
+        "my chromebook won't turn on", "the wifi keeps dropping", "can't log in to canvas", "screen is cracked", "hotspot has no signal",
+        "el wifi no agarra", "keyboard keys stopped working", "it says password expired", "camera is black in meet", "it is really slow",
+    ];
+
+    private static readonly string[] BotLines =
+    [
+        "Hi! What's going on?", "Let's try this: hold the power button for 10 seconds.", "Did that fix it?", "Which school is it for?",
+        "Where is the device right now: home, school, or somewhere else?", "Thanks. I've opened a ticket for you.",
+    ];
+
+    private readonly int tickets;
+
+    public InsightsHistory(int tickets) => this.tickets = tickets;
+
+    public int TicketCount => tickets;
+
+    public static string SchoolName(int school) =>
+        $"{SchoolNames[school % SchoolNames.Length]}{(school >= SchoolNames.Length ? " North" : "")} {SchoolKinds[school < 28 ? 0 : school < 36 ? 1 : 2]}";
+
+    public static string SchoolZip(int school, int which) => $"750{(school * 3 + (which * 17)) % 50:00}";
+
+    /// <summary>Student i (0-based) attends school i mod 40 and was lent device i.</summary>
+    public static int SchoolOf(int student) => student % Schools;
+
+    public static int ModelOf(int device)
+    {
+        var slot = (int)((device * 2654435761L) % 100);
+        var sum = 0;
+        for (var i = 0; i < Models.Length; i++)
+        {
+            sum += Models[i].Weight;
+            if (slot < sum)
+            {
+                return i;
+            }
+        }
+
+        return Models.Length - 1;
+    }
+
+    /// <summary>How busy a day is relative to an ordinary school weekday.</summary>
+    public static double DayWeight(DateTime day)
+    {
+        var weight = 1.0;
+        var yearStart = new DateTime(day.Month >= 8 ? day.Year : day.Year - 1, 8, 15);
+        var sinceStart = (day - yearStart).TotalDays;
+        if (day.Month is 6 or 7 || (day.Month == 8 && day.Day < 15))
+        {
+            weight = 0.12; // summer: summer school and returns only
+        }
+        else if (sinceStart < 21)
+        {
+            weight = 3.0 - (sinceStart / 10.5); // devices handed out: three times the usual, easing over three weeks
+        }
+        else if ((day.Month == 12 && day.Day >= 20) || (day.Month == 1 && day.Day <= 3))
+        {
+            weight = 0.25; // winter break
+        }
+        else if (day.Month == 3 && day.Day >= 11 && day.Day <= 17)
+        {
+            weight = 0.35; // spring break
+        }
+
+        return day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday ? weight * 0.3 : weight;
+    }
+
+    /// <summary>The tickets in time order; ids are 1-based and follow that order.</summary>
+    public IEnumerable<TicketRow> Tickets()
+    {
+        var random = new Random(20230801);
+        var days = Enumerable.Range(0, (int)(To - From).TotalDays).Select(i => From.AddDays(i)).ToList();
+        var weights = days.Select(day => DayWeight(day.UtcDateTime)).ToList();
+        var total = weights.Sum();
+        var topicTotal = Topics.Sum(topic => topic.Weight);
+        long id = 0;
+        var carried = 0.0;
+        for (var d = 0; d < days.Count; d++)
+        {
+            var exact = (tickets * weights[d] / total) + carried;
+            var count = (int)Math.Floor(exact);
+            carried = exact - count;
+            if (d == days.Count - 1)
+            {
+                count = (int)(tickets - id);
+            }
+
+            // 7 am to 11 pm in the district (UTC-6): 13:00 to 05:00 UTC, sorted so ids follow time.
+            var offsets = Enumerable.Range(0, count).Select(_ => TimeSpan.FromHours(13 + (random.NextDouble() * 16))).Order().ToList();
+            foreach (var offset in offsets)
+            {
+                id++;
+                var student = random.Next(Students);
+                var model = Models[ModelOf(student)];
+                var topic = model.Kind == "hotspot" && random.NextDouble() < 0.7 ? Topics[4] : PickTopic(random, topicTotal);
+                var school = SchoolOf(student);
+                var where = random.NextDouble();
+                yield return new TicketRow(
+                    id,
+                    topic.Topic,
+                    topic.Category,
+                    random.NextDouble() < 0.7 ? "sms" : random.NextDouble() < 0.6 ? "webchat" : "msteams",
+                    random.NextDouble() < 0.3 ? "es" : "en",
+                    where < 0.7 ? "home" : where < 0.9 ? "school" : "other",
+                    where < 0.9 ? SchoolZip(school, where < 0.35 ? 0 : where < 0.6 ? 1 : 2) : null,
+                    student + 1,
+                    student + 1,
+                    days[d] + offset);
+            }
+        }
+    }
+
+    /// <summary>The messages of one ticket's conversation: 4 to 16 of them, 10 on average.</summary>
+    public static IEnumerable<(string Direction, string AuthorKind, string Text, DateTimeOffset At)> Messages(TicketRow ticket)
+    {
+        var count = 4 + (int)(ticket.Id * 7919 % 13);
+        for (var i = 0; i < count; i++)
+        {
+            var fromUser = i % 2 == 0;
+            var text = fromUser ? UserLines[(ticket.Id + i) % UserLines.Length] : BotLines[(ticket.Id + i) % BotLines.Length];
+            yield return (fromUser ? "in" : "out", fromUser ? "user" : "bot", text, ticket.CreatedAt.AddMinutes(i - count));
+        }
+    }
+
+    private static (string Topic, string Category, int Weight) PickTopic(Random random, int total)
+    {
+        var pick = random.Next(total);
+        foreach (var topic in Topics)
+        {
+            pick -= topic.Weight;
+            if (pick < 0)
+            {
+                return topic;
+            }
+        }
+
+        return Topics[^1];
+    }
+}
+
+internal sealed record TicketRow(
+    long Id, string Topic, string Category, string Channel, string Language, string LocationKind, string? Zip, long PersonId, long DeviceId, DateTimeOffset CreatedAt)
+{
+    public string Number => $"T-{Id}";
+
+    public string Address => $"+1555{(PersonId % 10_000_000):0000000}";
+
+    /// <summary>Older tickets are resolved; the last fortnight's are still in the queue.</summary>
+    public bool Resolved(DateTimeOffset end) => CreatedAt < end.AddDays(-14);
+}
