@@ -78,20 +78,20 @@ public sealed class HandoffService(
     {
         var route = await conversations.RouteAsync(ticket.ConversationId, cancellationToken)
             ?? throw new HandoffException($"Ticket {ticket.Number} has no conversation to write to.");
-        var sms = route.Channel == TwilioAdapter.Channel && twilio.Value.Enabled;
-        var teams = route.Channel == TeamsSender.ChannelId;
-        if (!sms && !teams && route.Channel != DirectLineAdapter.Channel)
+        var delivery = route.Channel switch
         {
-            throw new HandoffException($"Writing to people on the {route.Channel} channel from the console is not available yet; reach them another way.");
-        }
-
-        if (!sms && !await directLine.ExistsAsync(route.ChannelConversationId, cancellationToken))
+            TwilioAdapter.Channel when twilio.Value.Enabled => Delivery.Sms,
+            TeamsSender.ChannelId => Delivery.Teams,
+            DirectLineAdapter.Channel => Delivery.WebChat,
+            _ => throw new HandoffException($"Writing to people on the {route.Channel} channel from the console is not available yet; reach them another way."),
+        };
+        if (delivery == Delivery.WebChat && !await directLine.ExistsAsync(route.ChannelConversationId, cancellationToken))
         {
             throw new HandoffException("This web chat goes through Azure Bot Service, where the console cannot write yet; reach them another way.");
         }
 
         var address = route.Address ?? ticket.RequesterAddress;
-        if (sms && await optOuts.IsOptedOutAsync(route.Channel, address, cancellationToken))
+        if (delivery == Delivery.Sms && await optOuts.IsOptedOutAsync(route.Channel, address, cancellationToken))
         {
             throw new HandoffException($"{address} has opted out of texts (STOP); the desk cannot text it until they text START.");
         }
@@ -102,29 +102,30 @@ public sealed class HandoffService(
                 var text = await change(route, transaction, token);
                 var at = time.GetUtcNow();
                 await MessageStore.RecordOutboundAsync(new OutboundMessage(route.Id, author, route.Channel, text, at, ticket.Id), transaction, token);
-                if (sms)
+                switch (delivery)
                 {
-                    foreach (var part in SmsSegments.Split(text))
-                    {
-                        await OutboxStore.EnqueueAsync(new NewOutboxMessage(route.Channel, address, twilio.Value.PhoneNumber!, part, route.Id), at, transaction, token);
-                    }
-                }
-                else if (teams)
-                {
-                    var message = TeamsSender.Body(MessageFactory.Text(text));
-                    await OutboxStore.EnqueueAsync(new NewOutboxMessage(route.Channel, route.ChannelConversationId, TeamsSender.Sender, message, route.Id), at, transaction, token);
-                }
-                else
-                {
-                    // Web chat reads its conversation from our own Direct Line: the message is there once this commits.
-                    var activity = DirectLineAdapter.DeskMessage(route.ChannelConversationId, text);
-                    await DirectLineStore.AppendAsync(route.ChannelConversationId, sequence => DirectLineAdapter.Render(activity, sequence, at), at, transaction, token);
+                    case Delivery.Sms:
+                        foreach (var part in SmsSegments.Split(text))
+                        {
+                            await OutboxStore.EnqueueAsync(new NewOutboxMessage(route.Channel, address, twilio.Value.PhoneNumber!, part, route.Id), at, transaction, token);
+                        }
+
+                        break;
+                    case Delivery.Teams:
+                        var message = TeamsSender.Body(MessageFactory.Text(text));
+                        await OutboxStore.EnqueueAsync(new NewOutboxMessage(route.Channel, route.ChannelConversationId, TeamsSender.Sender, message, route.Id), at, transaction, token);
+                        break;
+                    default:
+                        // Web chat reads its conversation from our own Direct Line: the message is there once this commits.
+                        var activity = DirectLineAdapter.DeskMessage(route.ChannelConversationId, text);
+                        await DirectLineStore.AppendAsync(route.ChannelConversationId, sequence => DirectLineAdapter.Render(activity, sequence, at), at, transaction, token);
+                        break;
                 }
 
                 return true;
             },
             cancellationToken);
-        if (sms)
+        if (delivery != Delivery.WebChat)
         {
             outboxSignal.Notify();
         }
@@ -136,6 +137,14 @@ public sealed class HandoffService(
     }
 
     private static string FirstName(Account technician) => technician.DisplayName.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [var first, ..] ? first : technician.DisplayName;
+}
+
+/// <summary>How a message from the console reaches the person: the outbox for SMS and Teams, our Direct Line for web chat.</summary>
+internal enum Delivery
+{
+    Sms,
+    Teams,
+    WebChat,
 }
 
 /// <summary>A handoff step that cannot be done (the person opted out, the channel cannot be written to yet).</summary>
