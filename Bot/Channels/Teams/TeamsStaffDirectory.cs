@@ -1,7 +1,5 @@
 using Bot.Data.Contacts;
 using Microsoft.Bot.Builder;
-using Microsoft.Bot.Builder.Teams;
-using Microsoft.Bot.Schema.Teams;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace Bot.Channels.Teams;
@@ -36,10 +34,10 @@ public sealed partial class TeamsStaffDirectory(PeopleStore people, IMemoryCache
 
     private async Task<Person?> StaffAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
-        TeamsChannelAccount member;
+        IReadOnlyList<string> signIns;
         try
         {
-            member = await TeamsInfo.GetMemberAsync(turnContext, turnContext.Activity.From.Id, cancellationToken);
+            signIns = await TeamsSignIns.OfSenderAsync(turnContext, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -47,7 +45,7 @@ public sealed partial class TeamsStaffDirectory(PeopleStore people, IMemoryCache
             return null;
         }
 
-        foreach (var signIn in new[] { member.Email, member.UserPrincipalName }.OfType<string>().Where(value => value.Length > 0))
+        foreach (var signIn in signIns)
         {
             if (await people.StaffBySignInAsync(signIn, cancellationToken) is { } person)
             {

@@ -2,8 +2,6 @@ using Bot.Data.Accounts;
 using Bot.Data.Contacts;
 using Bot.Data.Tickets;
 using Microsoft.Bot.Builder;
-using Microsoft.Bot.Builder.Teams;
-using Microsoft.Bot.Schema.Teams;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json.Linq;
@@ -89,10 +87,10 @@ public sealed partial class TeamsTicketClaims(
 
     private async Task<Account?> TechnicianAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
-        TeamsChannelAccount member;
+        IReadOnlyList<string> signIns;
         try
         {
-            member = await TeamsInfo.GetMemberAsync(turnContext, turnContext.Activity.From.Id, cancellationToken);
+            signIns = await TeamsSignIns.OfSenderAsync(turnContext, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -100,7 +98,7 @@ public sealed partial class TeamsTicketClaims(
             return null;
         }
 
-        foreach (var signIn in new[] { member.Email, member.UserPrincipalName }.OfType<string>().Where(value => value.Length > 0))
+        foreach (var signIn in signIns)
         {
             if (await accounts.FindByEmailAsync(signIn, cancellationToken) is { Active: true } account)
             {
