@@ -6,7 +6,7 @@ namespace Bot.Bench;
 /// <summary>
 /// <c>dotnet run -c Release --project bench/Bot.Bench -- replies [messages] [conversations]</c>; <c>-- sms [phones] [waves]</c>;
 /// <c>-- kb [Sqlite|Postgres] [threshold]</c>; <c>-- kb-sweep [Sqlite|Postgres] [dev|heldout]</c>;
-/// <c>-- insights-history [Sqlite|Postgres] [tickets]</c>.
+/// <c>-- insights-history [Sqlite|Postgres] [tickets] [--db path-or-name]</c>.
 /// </summary>
 internal static class BenchProgram
 {
@@ -33,8 +33,12 @@ internal static class BenchProgram
                 await KnowledgeSearchBenchmark.SweepAsync(Provider(args), args.Length > 2 ? args[2] : "dev");
                 return 0;
             case "insights-history":
+                // --db PATH keeps the generated history (a SQLite file, or a PostgreSQL database name) and reuses it next time.
+                var at = Array.IndexOf(args, "--db");
+                var kept = at > 0 && at + 1 < args.Length ? args[at + 1] : null;
+                args = at > 0 ? [.. args[..at], .. args[Math.Min(at + 2, args.Length)..]] : args;
                 var tickets = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1_000_000;
-                await InsightsHistoryBenchmark.RunAsync(Provider(args), tickets);
+                await InsightsHistoryBenchmark.RunAsync(Provider(args), tickets, kept);
                 return 0;
             case "kb-memory":
                 await KnowledgeSearchBenchmark.MemoryChildAsync(Provider(args), args.Length > 2 && args[2] == "on");
