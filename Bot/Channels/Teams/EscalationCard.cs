@@ -1,8 +1,9 @@
-using System.Globalization;
 using Bot.Data.Contacts;
 using Bot.Data.Tickets;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
+
+using static Bot.Channels.Teams.AdaptiveCardParts;
 
 namespace Bot.Channels.Teams;
 
@@ -15,41 +16,25 @@ public static class EscalationCard
 {
     public const string ClaimVerb = "claim";
     public const string TicketField = "ticket";
-    public const string ContentType = "application/vnd.microsoft.card.adaptive";
 
     public static Attachment Build(EscalationFacts facts, string? claimedBy = null, string? notice = null)
     {
         var body = new JArray
         {
-            Text($"New ticket {facts.Number}", bold: true),
-            new JObject
-            {
-                ["type"] = "FactSet",
-                ["facts"] = new JArray(
-                    Fact("Who", facts.Who),
-                    Fact("Channel", facts.Channel),
-                    Fact("Category", facts.Category),
-                    Fact("Answer by", facts.AnswerBy)),
-            },
-            Text(facts.Summary),
+            PlainText($"New ticket {facts.Number}", bold: true),
+            Facts(("Who", facts.Who), ("Channel", facts.Channel), ("Category", facts.Category), ("Answer by", facts.AnswerBy)),
+            PlainText(facts.Summary),
         };
         if (claimedBy is not null)
         {
-            body.Add(Text($"Claimed by {claimedBy}", bold: true));
+            body.Add(PlainText($"Claimed by {claimedBy}", bold: true));
         }
 
         if (notice is not null)
         {
-            body.Add(Text(notice));
+            body.Add(PlainText(notice));
         }
 
-        var card = new JObject
-        {
-            ["type"] = "AdaptiveCard",
-            ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
-            ["version"] = "1.4",
-            ["body"] = body,
-        };
         var actions = new JArray();
         if (claimedBy is null)
         {
@@ -64,15 +49,10 @@ public static class EscalationCard
 
         if (facts.ConsoleLink is { } link)
         {
-            actions.Add(new JObject { ["type"] = "Action.OpenUrl", ["title"] = "Open in the console", ["url"] = link });
+            actions.Add(OpenUrl("Open in the console", link));
         }
 
-        if (actions.Count > 0)
-        {
-            card["actions"] = actions;
-        }
-
-        return new Attachment(ContentType, content: card);
+        return Card(body, actions);
     }
 
     /// <summary>A message holding the card, with a text for notifications and clients that show no cards.</summary>
@@ -83,27 +63,11 @@ public static class EscalationCard
         activity.Attachments = [Build(facts)];
         return (Activity)activity;
     }
-
-    private static JObject Fact(string title, string value) => new() { ["title"] = title, ["value"] = value };
-
-    // A rich text block's runs are never read as Markdown, so a summary cannot turn into links or formatting.
-    private static JObject Text(string text, bool bold = false)
-    {
-        var run = new JObject { ["type"] = "TextRun", ["text"] = text };
-        if (bold)
-        {
-            run["weight"] = "Bolder";
-        }
-
-        return new JObject { ["type"] = "RichTextBlock", ["inlines"] = new JArray(run) };
-    }
 }
 
 /// <summary>What the escalation card says about a ticket, already worded for technicians.</summary>
 public sealed record EscalationFacts(string Number, string Who, string Channel, string Category, string AnswerBy, string Summary, string? ConsoleLink)
 {
-    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-US");
-
     /// <param name="person">Who the ticket is about, when the desk knows them.</param>
     /// <param name="publicUrl">The desk's public address, for a link to the ticket in the console; none when not configured.</param>
     public static EscalationFacts Of(
@@ -126,7 +90,7 @@ public sealed record EscalationFacts(string Number, string Who, string Channel, 
                 _ => channel,
             },
             category,
-            calendar.ToLocal(firstResponseDue).ToString("ddd MMM d, h:mm tt", English),
+            LocalTime(firstResponseDue, calendar),
             summary,
             string.IsNullOrWhiteSpace(publicUrl) ? null : $"{publicUrl.TrimEnd('/')}/console/tickets/{Uri.EscapeDataString(number)}");
 }

@@ -115,7 +115,7 @@ public sealed partial class TeamsTicketClaims(
     private static string? TicketNumber(object? data) =>
         (data is JObject json ? json : data is null ? null : JObject.FromObject(data))?[EscalationCard.TicketField]?.Value<string>();
 
-    private static AdaptiveCardInvokeResponse Card(Attachment card) => Response(200, EscalationCard.ContentType, card.Content);
+    private static AdaptiveCardInvokeResponse Card(Attachment card) => Response(200, AdaptiveCardParts.ContentType, card.Content);
 
     private static AdaptiveCardInvokeResponse Say(string text) => Response(200, "application/vnd.microsoft.activity.message", text);
 
