@@ -8,7 +8,8 @@ namespace Bot.Dialogs;
 
 /// <summary>
 /// The bot on every channel: it hands each turn to the dialog engine with the person's dialog state, and renders
-/// what the dialogs say for the channel the person used. While a technician has taken a conversation over, it is quiet.
+/// what the dialogs say for the channel the person used. While a technician (or an agent hub, through the Bot Framework
+/// handoff protocol) has taken a conversation over, it is quiet.
 /// </summary>
 public sealed class DeskBot(ConversationState conversationState, DialogEngine engine, AgentHubHandoff agentHub) : ActivityHandler
 {
@@ -43,7 +44,7 @@ public sealed class DeskBot(ConversationState conversationState, DialogEngine en
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
         // A technician took the conversation over: they answer, and the message is already on the ticket.
-        if (turnContext.TurnState.Get<TranscriptMiddleware.StoredConversation>() is { HumanAgent: not null })
+        if (Conversation(turnContext).HumanAgent is not null)
         {
             return;
         }
