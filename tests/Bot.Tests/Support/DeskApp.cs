@@ -26,6 +26,17 @@ internal sealed class DeskApp : WebApplicationFactory<Program>
 
     public CapturedLogs Logs { get; } = new();
 
+    /// <summary>
+    /// Starts the app, which must fail, and returns what it said about why: the exception and the host's log. Under
+    /// load the exception that reaches the caller can be the test host's own disposal error, while the host has always
+    /// logged the real cause first.
+    /// </summary>
+    public string FailedStartup()
+    {
+        var error = Assert.ThrowsAny<Exception>(() => CreateClient());
+        return $"{error}\n{string.Join('\n', Logs.Lines)}";
+    }
+
     public static DeskApp On(TestDatabase database, Action<IServiceCollection>? replaceServices = null, Dictionary<string, string?>? settings = null)
     {
         // Defaults a test may change, then the test's settings, then the database, which is always the test's.
