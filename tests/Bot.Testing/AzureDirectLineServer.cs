@@ -1,13 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Bot.Testing;
 
@@ -44,13 +39,9 @@ public sealed class AzureDirectLineServer : IAsyncDisposable
 
     public static async Task<AzureDirectLineServer> StartAsync(string secret = "azure-directline-secret-0123456789")
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var server = new AzureDirectLineServer(builder.Build(), secret);
+        var server = new AzureDirectLineServer(LoopbackServer.Create(), secret);
         server.app.MapPost("/v3/directline/tokens/generate", server.GenerateAsync);
-        await server.app.StartAsync();
-        var address = server.app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+        var address = await LoopbackServer.StartAsync(server.app);
         server.Endpoint = address.TrimEnd('/') + "/v3/directline";
         return server;
     }

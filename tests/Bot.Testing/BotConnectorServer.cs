@@ -1,13 +1,8 @@
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Bot.Testing;
 
@@ -34,17 +29,13 @@ public sealed class BotConnectorServer : IAsyncDisposable
 
     public static async Task<BotConnectorServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var server = new BotConnectorServer(builder.Build());
+        var server = new BotConnectorServer(LoopbackServer.Create());
         server.app.MapPost("/v3/conversations/{conversationId}/activities/{replyToId}", server.ReceiveAsync);
         server.app.MapPost("/v3/conversations/{conversationId}/activities", server.ReceiveAsync);
         server.app.MapPost("/v3/conversations", (Delegate)server.CreateConversationAsync);
         server.app.MapPut("/v3/conversations/{conversationId}/activities/{activityId}", server.UpdateAsync);
         server.app.MapGet("/v3/conversations/{conversationId}/members/{memberId}", server.Member);
-        await server.app.StartAsync();
-        var address = server.app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+        var address = await LoopbackServer.StartAsync(server.app);
         server.ServiceUrl = new Uri(address.TrimEnd('/') + "/");
         return server;
     }

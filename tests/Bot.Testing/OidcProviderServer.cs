@@ -3,14 +3,9 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Bot.Testing;
 
@@ -45,16 +40,12 @@ public sealed class OidcProviderServer : IAsyncDisposable
 
     public static async Task<OidcProviderServer> StartAsync(string clientId, string clientSecret)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var server = new OidcProviderServer(builder.Build(), clientId, clientSecret);
+        var server = new OidcProviderServer(LoopbackServer.Create(), clientId, clientSecret);
         server.app.MapGet("/.well-known/openid-configuration", server.Discovery);
         server.app.MapGet("/authorize", server.Authorize);
         server.app.MapPost("/token", server.TokenAsync);
         server.app.MapGet("/keys", server.Keys);
-        await server.app.StartAsync();
-        var address = server.app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+        var address = await LoopbackServer.StartAsync(server.app);
         server.Authority = address.TrimEnd('/') + "/";
         return server;
     }

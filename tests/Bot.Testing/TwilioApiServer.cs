@@ -3,13 +3,8 @@ using System.Globalization;
 using System.Text;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Bot.Testing;
 
@@ -52,16 +47,12 @@ public sealed class TwilioApiServer : IAsyncDisposable
 
     public static async Task<TwilioApiServer> StartAsync(string accountSid = "AC00000000000000000000000000000001", string authToken = "test-auth-token")
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var server = new TwilioApiServer(builder.Build(), accountSid, authToken);
+        var server = new TwilioApiServer(LoopbackServer.Create(), accountSid, authToken);
         server.app.MapPost("/2010-04-01/Accounts/{accountSid}/Messages.json", server.CreateMessageAsync);
         server.app.MapGet("/2010-04-01/Accounts/{accountSid}/Messages/{messageSid}/Media/{mediaSid}", server.GetMedia);
         server.app.MapDelete("/2010-04-01/Accounts/{accountSid}/Messages/{messageSid}/Media/{mediaSid}.json", server.DeleteMedia);
         server.app.MapGet("/storage/{mediaSid}", server.GetStoredMedia);
-        await server.app.StartAsync();
-        var address = server.app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+        var address = await LoopbackServer.StartAsync(server.app);
         server.BaseUrl = new Uri(address);
         return server;
     }
