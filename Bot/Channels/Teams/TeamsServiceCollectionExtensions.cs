@@ -20,6 +20,7 @@ public static class TeamsServiceCollectionExtensions
         services.AddOptions<TeamsAppOptions>().Bind(configuration.GetSection(TeamsAppOptions.Section));
         services.AddMemoryCache();
         services.AddSingleton<TeamsConnector>();
+        services.AddSingleton<TeamsSignIns>();
         services.AddSingleton<TeamsStaffDirectory>();
         services.AddSingleton<TeamsTicketClaims>();
         services.AddSingleton<TeamsDeskBot>();

@@ -9,7 +9,7 @@ namespace Bot.Channels.Teams;
 /// asked for their email and sign-in name, which are matched against imported staff, and the object id is
 /// remembered on the person. Someone who matches nobody is not asked about again for a while.
 /// </summary>
-public sealed partial class TeamsStaffDirectory(PeopleStore people, IMemoryCache unknown, TimeProvider time, ILogger<TeamsStaffDirectory> logger)
+public sealed class TeamsStaffDirectory(PeopleStore people, TeamsSignIns signIns, IMemoryCache unknown, TimeProvider time)
 {
     private static readonly TimeSpan RetryUnknownAfter = TimeSpan.FromHours(1);
 
@@ -34,18 +34,7 @@ public sealed partial class TeamsStaffDirectory(PeopleStore people, IMemoryCache
 
     private async Task<Person?> StaffAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
-        IReadOnlyList<string> signIns;
-        try
-        {
-            signIns = await TeamsSignIns.OfSenderAsync(turnContext, cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            LogMemberUnknown(logger, ex.GetType().FullName);
-            return null;
-        }
-
-        foreach (var signIn in signIns)
+        foreach (var signIn in await signIns.OfSenderAsync(turnContext, cancellationToken))
         {
             if (await people.StaffBySignInAsync(signIn, cancellationToken) is { } person)
             {
@@ -57,7 +46,4 @@ public sealed partial class TeamsStaffDirectory(PeopleStore people, IMemoryCache
     }
 
     private static string CacheKey(string objectId) => $"teams-unknown:{objectId}";
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Teams did not give a member's details ({ExceptionType}); they are served as not recognised")]
-    private static partial void LogMemberUnknown(ILogger logger, string? exceptionType);
 }

@@ -20,6 +20,7 @@ public sealed partial class TeamsTicketClaims(
     PeopleStore people,
     BusinessCalendar calendar,
     AuditLog audit,
+    TeamsSignIns signIns,
     IOptions<TeamsAppOptions> app,
     ILogger<TeamsTicketClaims> logger)
 {
@@ -87,18 +88,7 @@ public sealed partial class TeamsTicketClaims(
 
     private async Task<Account?> TechnicianAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
-        IReadOnlyList<string> signIns;
-        try
-        {
-            signIns = await TeamsSignIns.OfSenderAsync(turnContext, cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            LogMemberUnknown(logger, ex.GetType().FullName);
-            return null;
-        }
-
-        foreach (var signIn in signIns)
+        foreach (var signIn in await signIns.OfSenderAsync(turnContext, cancellationToken))
         {
             if (await accounts.FindByEmailAsync(signIn, cancellationToken) is { Active: true } account)
             {
@@ -121,9 +111,6 @@ public sealed partial class TeamsTicketClaims(
 
     private static AdaptiveCardInvokeResponse Response(int status, string type, object value) =>
         new() { StatusCode = status, Type = type, Value = value };
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Teams did not say who pressed Claim ({ExceptionType}); the claim was refused")]
-    private static partial void LogMemberUnknown(ILogger logger, string? exceptionType);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A claimed ticket's card could not be updated for the channel ({ExceptionType})")]
     private static partial void LogCardNotUpdated(ILogger logger, string? exceptionType);
