@@ -38,7 +38,8 @@ public static class ReportPeriods
         return labels;
     }
 
-    private static DateOnly Next(ReportPeriod period, DateOnly start) => period switch
+    /// <summary>The start of the period after the one starting on <paramref name="start"/>.</summary>
+    public static DateOnly Next(ReportPeriod period, DateOnly start) => period switch
     {
         ReportPeriod.Day => start.AddDays(1),
         ReportPeriod.Week => start.AddDays(7),

@@ -11,45 +11,41 @@ namespace Bot.Data.Insights;
 /// </summary>
 public sealed class TargetsMet(Database database, BusinessCalendar calendar, TimeProvider time)
 {
-    private const string TargetsSql = """
-        SELECT t.created_at AS CreatedAt, t.first_response_due_at AS FirstResponseDueAt, t.first_response_at AS FirstResponseAt,
-               t.resolution_due_at AS ResolutionDueAt, t.resolved_at AS ResolvedAt
-        FROM tickets t
+    // Counted by the database per month (a PeriodBuckets table in front), so that only one row a month comes back.
+    private const string PerMonthSql = """
+         JOIN tickets t ON t.created_at >= b.column2 AND t.created_at < b.column3
         WHERE
-        """ + " " + InsightsFilter.CreatedTickets;
+        """ + " " + InsightsFilter.TicketConditions + " GROUP BY b.column1";
+
+    private const string CountsSql = """
+        SELECT b.column1 AS Bucket, COUNT(*) AS Tickets,
+               SUM(CASE WHEN t.first_response_at IS NOT NULL AND t.first_response_at <= t.first_response_due_at THEN 1
+                        WHEN t.first_response_at IS NULL AND @Now <= t.first_response_due_at THEN 1 ELSE 0 END) AS FirstResponseMet,
+               SUM(CASE WHEN t.resolved_at IS NOT NULL AND t.resolved_at <= t.resolution_due_at THEN 1
+                        WHEN t.resolved_at IS NULL AND @Now <= t.resolution_due_at THEN 1 ELSE 0 END) AS ResolutionMet
+        FROM
+        """;
 
     public async Task<IReadOnlyList<MonthTargets>> ByMonthAsync(InsightsFilter filter, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        var months = new SortedDictionary<string, (int Tickets, int FirstResponseMet, int ResolutionMet)>(StringComparer.Ordinal);
+        var buckets = PeriodBuckets.Of(filter, ReportPeriod.Month, calendar);
         await using var connection = await database.OpenAsync(cancellationToken);
-        await foreach (var ticket in connection.QueryUnbufferedAsync<TicketTargets>(TargetsSql, filter.Parameters).WithCancellation(cancellationToken))
-        {
-            var month = ReportPeriods.Label(ReportPeriod.Month, DateOnly.FromDateTime(calendar.ToLocal(ticket.CreatedAt)));
-            var (tickets, firstResponseMet, resolutionMet) = months.GetValueOrDefault(month);
-            months[month] = (
-                tickets + 1,
-                firstResponseMet + (Met(ticket.FirstResponseAt, ticket.FirstResponseDueAt, now) ? 1 : 0),
-                resolutionMet + (Met(ticket.ResolvedAt, ticket.ResolutionDueAt, now) ? 1 : 0));
-        }
-
-        return [.. months.Select(pair => new MonthTargets(pair.Key, pair.Value.Tickets, pair.Value.FirstResponseMet, pair.Value.ResolutionMet))];
+        var sql = CountsSql + " " + buckets.ValuesSql + PerMonthSql;
+        var rows = await connection.QueryAsync<BucketTargets>(new CommandDefinition(sql, buckets.Parameters(filter, new { Now = time.GetUtcNow() }), cancellationToken: cancellationToken));
+        // Months without tickets are left out, as they have no share to show.
+        return [.. rows.OrderBy(row => row.Bucket)
+            .Select(row => new MonthTargets(buckets.Labels[(int)row.Bucket], (int)row.Tickets, (int)row.FirstResponseMet, (int)row.ResolutionMet))];
     }
 
-    private static bool Met(DateTimeOffset? doneAt, DateTimeOffset dueAt, DateTimeOffset now) =>
-        doneAt is { } done ? done <= dueAt : now <= dueAt;
-
-    private sealed record TicketTargets
+    private sealed record BucketTargets
     {
-        public DateTimeOffset CreatedAt { get; init; }
+        public long Bucket { get; init; }
 
-        public DateTimeOffset FirstResponseDueAt { get; init; }
+        public long Tickets { get; init; }
 
-        public DateTimeOffset? FirstResponseAt { get; init; }
+        public long FirstResponseMet { get; init; }
 
-        public DateTimeOffset ResolutionDueAt { get; init; }
-
-        public DateTimeOffset? ResolvedAt { get; init; }
+        public long ResolutionMet { get; init; }
     }
 }
 
