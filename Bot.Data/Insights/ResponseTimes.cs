@@ -7,41 +7,57 @@ namespace Bot.Data.Insights;
 /// How long people waited, in business hours on the district's calendar: to the first response, and to resolution (the
 /// last one, for a ticket that was reopened), as median and 90th percentile per month, category or channel.
 /// </summary>
+/// <remarks>
+/// The hours are those stored on the ticket when it was answered and resolved (TicketActions; migration 0014 filled
+/// the older ones). A ticket that has the time but not the hours (written straight into the table) has them worked out
+/// here, as they were before they were stored; the query sends its times back only then.
+/// </remarks>
 public sealed class ResponseTimes(Database database, BusinessCalendar calendar)
 {
-    private const string TimesSql = """
-        SELECT t.created_at AS CreatedAt, t.first_response_at AS FirstResponseAt, t.resolved_at AS ResolvedAt,
-               t.category AS Category, t.channel AS Channel
-        FROM tickets t
-        WHERE
-        """ + " " + InsightsFilter.CreatedTickets;
+    private const string Columns = """
+        t.first_response_business_hours AS FirstResponseHours, t.resolution_business_hours AS ResolutionHours,
+        CASE WHEN (t.first_response_at IS NOT NULL AND t.first_response_business_hours IS NULL)
+               OR (t.resolved_at IS NOT NULL AND t.resolution_business_hours IS NULL) THEN t.created_at END AS CreatedAt,
+        CASE WHEN t.first_response_business_hours IS NULL THEN t.first_response_at END AS FirstResponseAt,
+        CASE WHEN t.resolution_business_hours IS NULL THEN t.resolved_at END AS ResolvedAt
+        """;
+
+    // Months come from a PeriodBuckets table in front, so no ticket's time is converted here to find its month.
+    private const string ByMonthSql = "SELECT b.column1 AS Bucket, '' AS Label, " + Columns
+        + " FROM {0} JOIN tickets t ON t.created_at >= b.column2 AND t.created_at < b.column3 WHERE " + InsightsFilter.TicketConditions;
+
+    private const string ByCategorySql = "SELECT 0 AS Bucket, t.category AS Label, " + Columns + " FROM tickets t WHERE " + InsightsFilter.CreatedTickets;
+
+    private const string ByChannelSql = "SELECT 0 AS Bucket, t.channel AS Label, " + Columns + " FROM tickets t WHERE " + InsightsFilter.CreatedTickets;
 
     public async Task<IReadOnlyList<DurationSummary>> ByAsync(InsightsFilter filter, ResponseGrouping grouping, CancellationToken cancellationToken)
     {
+        var buckets = PeriodBuckets.Of(filter, ReportPeriod.Month, calendar);
+        var (sql, parameters) = grouping switch
+        {
+            ResponseGrouping.Month => (ByMonthSql.Replace("{0}", buckets.ValuesSql, StringComparison.Ordinal), buckets.Parameters(filter)),
+            ResponseGrouping.Category => (ByCategorySql, new DynamicParameters(filter.Parameters)),
+            _ => (ByChannelSql, new DynamicParameters(filter.Parameters)),
+        };
         var groups = new SortedDictionary<string, (List<double> FirstResponse, List<double> Resolution)>(StringComparer.Ordinal);
         await using var connection = await database.OpenAsync(cancellationToken);
         // Streamed: only two numbers per ticket are kept, for the percentiles.
-        await foreach (var ticket in connection.QueryUnbufferedAsync<TicketTimes>(TimesSql, filter.Parameters).WithCancellation(cancellationToken))
+        await foreach (var ticket in connection.QueryUnbufferedAsync<TicketHours>(sql, parameters).WithCancellation(cancellationToken))
         {
-            var key = grouping switch
-            {
-                ResponseGrouping.Month => ReportPeriods.Label(ReportPeriod.Month, DateOnly.FromDateTime(calendar.ToLocal(ticket.CreatedAt))),
-                ResponseGrouping.Category => ticket.Category,
-                _ => ticket.Channel,
-            };
+            var key = grouping == ResponseGrouping.Month ? buckets.Labels[(int)ticket.Bucket] : ticket.Label;
             if (!groups.TryGetValue(key, out var group))
             {
                 groups[key] = group = ([], []);
             }
 
-            if (ticket.FirstResponseAt is { } responded)
+            if ((ticket.FirstResponseHours ?? HoursBetween(ticket.CreatedAt, ticket.FirstResponseAt)) is { } firstResponse)
             {
-                group.FirstResponse.Add(calendar.BusinessTimeBetween(ticket.CreatedAt, responded).TotalHours);
+                group.FirstResponse.Add(firstResponse);
             }
 
-            if (ticket.ResolvedAt is { } resolved)
+            if ((ticket.ResolutionHours ?? HoursBetween(ticket.CreatedAt, ticket.ResolvedAt)) is { } resolution)
             {
-                group.Resolution.Add(calendar.BusinessTimeBetween(ticket.CreatedAt, resolved).TotalHours);
+                group.Resolution.Add(resolution);
             }
         }
 
@@ -55,17 +71,24 @@ public sealed class ResponseTimes(Database database, BusinessCalendar calendar)
             Percentile.Of(pair.Value.Resolution, 0.9)))];
     }
 
-    private sealed record TicketTimes
+    private double? HoursBetween(DateTimeOffset? created, DateTimeOffset? done) =>
+        created is { } start && done is { } end ? calendar.BusinessTimeBetween(start, end).TotalHours : null;
+
+    private sealed record TicketHours
     {
-        public DateTimeOffset CreatedAt { get; init; }
+        public long Bucket { get; init; }
+
+        public string Label { get; init; } = "";
+
+        public double? FirstResponseHours { get; init; }
+
+        public double? ResolutionHours { get; init; }
+
+        public DateTimeOffset? CreatedAt { get; init; }
 
         public DateTimeOffset? FirstResponseAt { get; init; }
 
         public DateTimeOffset? ResolvedAt { get; init; }
-
-        public string Category { get; init; } = "";
-
-        public string Channel { get; init; } = "";
     }
 }
 

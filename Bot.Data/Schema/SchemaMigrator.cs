@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Net.Sockets;
+using Bot.Data.Tickets;
 using DbUp.Builder;
 using DbUp.Engine;
 using Microsoft.Extensions.Logging;
@@ -8,9 +9,11 @@ namespace Bot.Data.Schema;
 
 /// <summary>
 /// Applies the embedded migration scripts of the configured engine with DbUp, under a cross-process lock,
-/// and tells whether any are still pending.
+/// and tells whether any are still pending. The scripts are SQL, but for the ones that need the business calendar.
 /// </summary>
-public sealed class SchemaMigrator(Database database, ILogger<SchemaMigrator> logger)
+/// <param name="calendar">The district's calendar, for the backfill of stored business hours; none: the default one
+/// (tests and benchmarks, which migrate an empty database or use the defaults).</param>
+public sealed class SchemaMigrator(Database database, ILogger<SchemaMigrator> logger, BusinessCalendar? calendar = null)
 {
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
@@ -43,6 +46,7 @@ public sealed class SchemaMigrator(Database database, ILogger<SchemaMigrator> lo
         var folder = $"{typeof(SchemaMigrator).Namespace}.{database.Dialect.SchemaFolder}.";
         var builder = database.Dialect.MigrationsTarget(database.ConnectionString)
             .WithScriptsEmbeddedInAssembly(typeof(SchemaMigrator).Assembly, name => name.StartsWith(folder, StringComparison.Ordinal))
+            .WithScript(folder + TicketBusinessHoursBackfill.Name, new TicketBusinessHoursBackfill(calendar ?? new BusinessCalendar(new CalendarOptions())))
             .WithTransactionPerScript();
         return (logProgress ? builder.LogTo(logger) : builder.LogToNowhere()).Build();
     }

@@ -5,9 +5,10 @@ namespace Bot.Data.Tickets;
 
 /// <summary>
 /// What technicians do to tickets: claim (one wins when two claim at once), assign, change status, write internal
-/// notes, resolve. Each change and its history entry are one transaction.
+/// notes, resolve. Each change and its history entry are one transaction. Answering and resolving also store the
+/// business hours the person waited (for the response-time reports), in the same transaction as the time itself.
 /// </summary>
-public sealed class TicketActions(Database database, TimeProvider time)
+public sealed class TicketActions(Database database, TimeProvider time, BusinessCalendar calendar)
 {
     public const string InternalNote = "note";
 
@@ -63,7 +64,7 @@ public sealed class TicketActions(Database database, TimeProvider time)
             async (transaction, token) =>
             {
                 var before = await StatusAsync(transaction, ticketId, token);
-                await transaction.ExecuteAsync("UPDATE tickets SET status = @Status, resolved_at = NULL, resolution = NULL, resolved_by = NULL WHERE id = @Id", new { Id = ticketId, Status = status }, token);
+                await transaction.ExecuteAsync("UPDATE tickets SET status = @Status, resolved_at = NULL, resolution_business_hours = NULL, resolution = NULL, resolved_by = NULL WHERE id = @Id", new { Id = ticketId, Status = status }, token);
                 await EventAsync(transaction, ticketId, before, status, actor, null, token);
                 return true;
             },
@@ -77,9 +78,10 @@ public sealed class TicketActions(Database database, TimeProvider time)
     public async Task ResolveAsync(long ticketId, string resolution, string actor, DbTransaction transaction, CancellationToken cancellationToken)
     {
         var before = await StatusAsync(transaction, ticketId, cancellationToken);
+        var now = time.GetUtcNow();
         await transaction.ExecuteAsync(
-            "UPDATE tickets SET status = 'resolved', resolved_at = @At, resolution = @Resolution, resolved_by = 'technician' WHERE id = @Id",
-            new { Id = ticketId, At = time.GetUtcNow(), Resolution = resolution },
+            "UPDATE tickets SET status = 'resolved', resolved_at = @At, resolution_business_hours = @Hours, resolution = @Resolution, resolved_by = 'technician' WHERE id = @Id",
+            new { Id = ticketId, At = now, Hours = await BusinessHoursSinceCreatedAsync(ticketId, now, transaction, cancellationToken), Resolution = resolution },
             cancellationToken);
         await transaction.ExecuteAsync("UPDATE conversations SET open_ticket_id = NULL WHERE open_ticket_id = @Id", new { Id = ticketId }, cancellationToken);
         await EventAsync(transaction, ticketId, before, "resolved", actor, resolution, cancellationToken);
@@ -90,8 +92,18 @@ public sealed class TicketActions(Database database, TimeProvider time)
         transaction.ExecuteAsync("UPDATE tickets SET assignee = COALESCE(assignee, @Email) WHERE id = @Id", new { Id = ticketId, Email = email }, cancellationToken);
 
     /// <summary>Records the first time a technician answered the person (the response target's clock stops).</summary>
-    public static Task RecordFirstResponseAsync(long ticketId, DateTimeOffset at, DbTransaction transaction, CancellationToken cancellationToken) =>
-        transaction.ExecuteAsync("UPDATE tickets SET first_response_at = @At, status = CASE WHEN status = 'new' THEN 'open' ELSE status END WHERE id = @Id AND first_response_at IS NULL", new { Id = ticketId, At = at }, cancellationToken);
+    public async Task RecordFirstResponseAsync(long ticketId, DateTimeOffset at, DbTransaction transaction, CancellationToken cancellationToken) =>
+        await transaction.ExecuteAsync(
+            "UPDATE tickets SET first_response_at = @At, first_response_business_hours = @Hours, status = CASE WHEN status = 'new' THEN 'open' ELSE status END WHERE id = @Id AND first_response_at IS NULL",
+            new { Id = ticketId, At = at, Hours = await BusinessHoursSinceCreatedAsync(ticketId, at, transaction, cancellationToken) },
+            cancellationToken);
+
+    private async Task<double> BusinessHoursSinceCreatedAsync(long ticketId, DateTimeOffset at, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        var created = await transaction.ScalarAsync<DateTimeOffset?>("SELECT created_at FROM tickets WHERE id = @Id", new { Id = ticketId }, cancellationToken)
+            ?? throw new InvalidOperationException($"There is no ticket with id {ticketId}.");
+        return calendar.BusinessTimeBetween(created, at).TotalHours;
+    }
 
     private static async Task<string> StatusAsync(DbTransaction transaction, long ticketId, CancellationToken cancellationToken) =>
         await transaction.ScalarAsync<string>("SELECT status FROM tickets WHERE id = @Id", new { Id = ticketId }, cancellationToken)

@@ -38,7 +38,7 @@ public sealed class HandoffService(
         {
             await ConversationStore.SetHumanAgentAsync(route.Id, technician.Email, transaction, token);
             await TicketActions.AssignIfUnassignedAsync(ticket.Id, technician.Email, transaction, token);
-            await TicketActions.RecordFirstResponseAsync(ticket.Id, time.GetUtcNow(), transaction, token);
+            await actions.RecordFirstResponseAsync(ticket.Id, time.GetUtcNow(), transaction, token);
             return Texts.For(ticket.Language).TechnicianJoined(FirstName(technician), ticket.Number);
         }, AuthorKind.System, cancellationToken);
 
@@ -46,7 +46,7 @@ public sealed class HandoffService(
     public Task ReplyAsync(Ticket ticket, Account technician, string text, CancellationToken cancellationToken) =>
         ChangeAsync(ticket, async (_, transaction, token) =>
         {
-            await TicketActions.RecordFirstResponseAsync(ticket.Id, time.GetUtcNow(), transaction, token);
+            await actions.RecordFirstResponseAsync(ticket.Id, time.GetUtcNow(), transaction, token);
             return $"{FirstName(technician)}: {text.Trim()}";
         }, AuthorKind.Technician, cancellationToken);
 

@@ -16,7 +16,7 @@ public class TicketActionsTests
     {
         await using var test = await TestDatabase.CreateAsync(provider);
         var ticket = await TicketAsync(test.Database, "+15555550100");
-        var actions = new TicketActions(test.Database, TimeProvider.System);
+        var actions = new TicketActions(test.Database, TimeProvider.System, new BusinessCalendar(new CalendarOptions()));
 
         var claims = await Task.WhenAll(
             Task.Run(() => actions.ClaimAsync(ticket.Id, "sam@district.example.org", CancellationToken.None)),
@@ -38,7 +38,7 @@ public class TicketActionsTests
         await using var test = await TestDatabase.CreateAsync(provider);
         var first = await TicketAsync(test.Database, "+15555550101", "wifi drops at home");
         var second = await TicketAsync(test.Database, "+15555550102", "screen cracked");
-        var actions = new TicketActions(test.Database, TimeProvider.System);
+        var actions = new TicketActions(test.Database, TimeProvider.System, new BusinessCalendar(new CalendarOptions()));
         await actions.ClaimAsync(second.Id, "sam@district.example.org", CancellationToken.None);
         await actions.SetStatusAsync(second.Id, "pending", "sam@district.example.org", CancellationToken.None);
         var queue = new OpenTickets(test.Database);
