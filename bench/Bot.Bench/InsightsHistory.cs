@@ -1,3 +1,5 @@
+using Bot.Data.Tickets;
+
 namespace Bot.Bench;
 
 /// <summary>
@@ -189,6 +191,16 @@ internal sealed record TicketRow(
 
     public string Address => $"+1555{(PersonId % 10_000_000):0000000}";
 
+    // The benchmark's reports run on the default calendar, so the stored hours are worked out on it too.
+    private static readonly BusinessCalendar Calendar = new(new CalendarOptions());
+
     /// <summary>Older tickets are resolved; the last fortnight's are still in the queue.</summary>
     public bool Resolved(DateTimeOffset end) => CreatedAt < end.AddDays(-14);
+
+    public DateTimeOffset FirstResponseAt => CreatedAt.AddHours(3);
+
+    public DateTimeOffset ResolvedAt => CreatedAt.AddDays(1);
+
+    /// <summary>What TicketActions stores when the ticket is answered or resolved at <paramref name="at"/>.</summary>
+    public double BusinessHoursTo(DateTimeOffset at) => Calendar.BusinessTimeBetween(CreatedAt, at).TotalHours;
 }

@@ -66,7 +66,8 @@ internal static class PostgresHistoryWriter
         await using var tickets = await ticketsConnection.BeginBinaryImportAsync("""
             COPY tickets (number, status, category, topic, priority, channel, conversation_id, requester_address, language, device_asset_tag,
                           location_kind, location_zip, summary, created_at, first_response_due_at, resolution_due_at, first_response_at,
-                          resolved_at, resolved_by, person_id, device_id) FROM STDIN (FORMAT BINARY)
+                          resolved_at, resolved_by, person_id, device_id, first_response_business_hours, resolution_business_hours)
+                          FROM STDIN (FORMAT BINARY)
             """);
         await using var messages = await messagesConnection.BeginBinaryImportAsync(
             "COPY messages (conversation_id, ticket_id, direction, author_kind, channel, text, at) FROM STDIN (FORMAT BINARY)");
@@ -99,11 +100,13 @@ internal static class PostgresHistoryWriter
             await tickets.WriteAsync(created, NpgsqlDbType.TimestampTz);
             await tickets.WriteAsync(created.AddHours(8), NpgsqlDbType.TimestampTz);
             await tickets.WriteAsync(created.AddDays(3), NpgsqlDbType.TimestampTz);
-            await WriteNullableAsync(tickets, resolved ? created.AddHours(3) : null, NpgsqlDbType.TimestampTz);
-            await WriteNullableAsync(tickets, resolved ? created.AddDays(1) : null, NpgsqlDbType.TimestampTz);
+            await WriteNullableAsync(tickets, resolved ? ticket.FirstResponseAt.UtcDateTime : null, NpgsqlDbType.TimestampTz);
+            await WriteNullableAsync(tickets, resolved ? ticket.ResolvedAt.UtcDateTime : null, NpgsqlDbType.TimestampTz);
             await WriteNullableAsync(tickets, resolved ? "technician" : null, NpgsqlDbType.Text);
             await tickets.WriteAsync(ticket.PersonId, NpgsqlDbType.Bigint);
             await tickets.WriteAsync(ticket.DeviceId, NpgsqlDbType.Bigint);
+            await WriteNullableAsync(tickets, resolved ? ticket.BusinessHoursTo(ticket.FirstResponseAt) : null);
+            await WriteNullableAsync(tickets, resolved ? ticket.BusinessHoursTo(ticket.ResolvedAt) : null);
 
             foreach (var message in InsightsHistory.Messages(ticket))
             {
@@ -140,6 +143,9 @@ internal static class PostgresHistoryWriter
 
     private static Task WriteNullableAsync(NpgsqlBinaryImporter importer, string? value, NpgsqlDbType type) =>
         value is null ? importer.WriteNullAsync() : importer.WriteAsync(value, type);
+
+    private static Task WriteNullableAsync(NpgsqlBinaryImporter importer, double? value) =>
+        value is { } number ? importer.WriteAsync(number, NpgsqlDbType.Double) : importer.WriteNullAsync();
 
     private static Task WriteNullableAsync(NpgsqlBinaryImporter importer, DateTime? value, NpgsqlDbType type) =>
         value is { } time ? importer.WriteAsync(time, type) : importer.WriteNullAsync();

@@ -42,9 +42,10 @@ internal static class SqliteHistoryWriter
         var tickets = Prepare(connection, transaction, """
             INSERT INTO tickets (id, number, status, category, topic, priority, channel, conversation_id, requester_address, language,
                                  device_asset_tag, location_kind, location_zip, summary, created_at, first_response_due_at, resolution_due_at,
-                                 first_response_at, resolved_at, resolved_by, person_id, device_id)
-            VALUES ($1, $2, $3, $4, $5, 'normal', $6, $1, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
-            """, 20);
+                                 first_response_at, resolved_at, resolved_by, person_id, device_id,
+                                 first_response_business_hours, resolution_business_hours)
+            VALUES ($1, $2, $3, $4, $5, 'normal', $6, $1, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)
+            """, 22);
         var messages = Prepare(connection, transaction, "INSERT INTO messages (conversation_id, ticket_id, direction, author_kind, channel, text, at) VALUES ($1, $1, $2, $3, $4, $5, $6)", 6);
         var rows = 0;
         foreach (var ticket in history.Tickets())
@@ -54,8 +55,9 @@ internal static class SqliteHistoryWriter
             Exec(
                 tickets, ticket.Id, ticket.Number, resolved ? "resolved" : "new", ticket.Category, ticket.Topic, ticket.Channel, ticket.Address, ticket.Language,
                 $"MV-{ticket.DeviceId:000000}", ticket.LocationKind, ticket.Zip, $"{ticket.Topic} problem", ticket.CreatedAt, ticket.CreatedAt.AddHours(8),
-                ticket.CreatedAt.AddDays(3), resolved ? ticket.CreatedAt.AddHours(3) : null, resolved ? ticket.CreatedAt.AddDays(1) : null,
-                resolved ? "technician" : null, ticket.PersonId, ticket.DeviceId);
+                ticket.CreatedAt.AddDays(3), resolved ? ticket.FirstResponseAt : null, resolved ? ticket.ResolvedAt : null,
+                resolved ? "technician" : null, ticket.PersonId, ticket.DeviceId,
+                resolved ? ticket.BusinessHoursTo(ticket.FirstResponseAt) : null, resolved ? ticket.BusinessHoursTo(ticket.ResolvedAt) : null);
             foreach (var message in InsightsHistory.Messages(ticket))
             {
                 Exec(messages, ticket.Id, message.Direction, message.AuthorKind, ticket.Channel, message.Text, message.At);
