@@ -10,18 +10,28 @@ public sealed class TicketVolume(Database database, BusinessCalendar calendar)
     private const string PerPeriodSql = " JOIN tickets t ON t.created_at >= b.column2 AND t.created_at < b.column3 WHERE "
         + InsightsFilter.TicketConditions + " GROUP BY b.column1";
 
-    // Per dimension, the ticket column to count by, then the label of each of its values (g.Value), from this fixed
-    // list (never from input). School and device model are looked up once per person or device counted, not once per
-    // ticket. A ticket counts once even when its person has several schools, under the first school by name, as the
-    // queue shows it.
-    private const string Itself = "g.Value";
-    private const string SchoolOfPerson = "(SELECT MIN(s.name) FROM person_schools ps JOIN schools s ON s.id = ps.school_id WHERE ps.person_id = g.Value)";
-    private const string ModelOfDevice = "(SELECT d.model FROM devices d WHERE d.id = g.Value)";
+    // School and device model are counted by what the ticket keeps (migration 0015: the person's first school by name,
+    // as the queue shows it, so a ticket counts once; the device's model). A ticket without the copy (written straight
+    // into the table) is counted by its person or device, looked up once per person or device, not once per ticket.
+    private const string SchoolSql = """
+        SELECT k.Label, CAST(SUM(k.Tickets) AS BIGINT) AS Tickets FROM (
+            SELECT COALESCE((SELECT s.name FROM schools s WHERE s.id = g.Kept),
+                            (SELECT MIN(s.name) FROM person_schools ps JOIN schools s ON s.id = ps.school_id WHERE ps.person_id = g.Other)) AS Label, g.Tickets
+            FROM (SELECT t.school_id AS Kept, CASE WHEN t.school_id IS NULL THEN t.person_id END AS Other, COUNT(*) AS Tickets
+                  FROM tickets t WHERE {0} GROUP BY t.school_id, CASE WHEN t.school_id IS NULL THEN t.person_id END) g) k
+        GROUP BY k.Label
+        """;
 
-    // The label goes in a derived table, so that both engines group by its value.
-    private static string ByDimensionSql(string column, string label) =>
-        "SELECT k.Label, CAST(SUM(k.Tickets) AS BIGINT) AS Tickets FROM (SELECT " + label + " AS Label, g.Tickets FROM (SELECT "
-        + column + " AS Value, COUNT(*) AS Tickets FROM tickets t WHERE " + InsightsFilter.CreatedTickets + " GROUP BY " + column + ") g) k GROUP BY k.Label";
+    private const string DeviceModelSql = """
+        SELECT k.Label, CAST(SUM(k.Tickets) AS BIGINT) AS Tickets FROM (
+            SELECT COALESCE(g.Kept, (SELECT d.model FROM devices d WHERE d.id = g.Other)) AS Label, g.Tickets
+            FROM (SELECT t.device_model AS Kept, CASE WHEN t.device_model IS NULL THEN t.device_id END AS Other, COUNT(*) AS Tickets
+                  FROM tickets t WHERE {0} GROUP BY t.device_model, CASE WHEN t.device_model IS NULL THEN t.device_id END) g) k
+        GROUP BY k.Label
+        """;
+
+    private static string ByColumnSql(string column) =>
+        "SELECT " + column + " AS Label, COUNT(*) AS Tickets FROM tickets t WHERE " + InsightsFilter.CreatedTickets + " GROUP BY " + column;
 
     /// <summary>Tickets per day, week or month (district-local), with every period of the range listed, empty ones as zero.</summary>
     public async Task<IReadOnlyList<PeriodCount>> OverTimeAsync(InsightsFilter filter, ReportPeriod period, CancellationToken cancellationToken)
@@ -41,19 +51,18 @@ public sealed class TicketVolume(Database database, BusinessCalendar calendar)
     /// <summary>Tickets per value of <paramref name="dimension"/>, most first; tickets without a value count under a null label.</summary>
     public async Task<IReadOnlyList<KeyCount>> ByAsync(InsightsFilter filter, VolumeDimension dimension, CancellationToken cancellationToken)
     {
-        var (column, label) = dimension switch
+        var sql = dimension switch
         {
-            VolumeDimension.Channel => ("t.channel", Itself),
-            VolumeDimension.Category => ("t.category", Itself),
-            VolumeDimension.Topic => ("t.topic", Itself),
-            VolumeDimension.School => ("t.person_id", SchoolOfPerson),
-            VolumeDimension.DeviceModel => ("t.device_id", ModelOfDevice),
-            VolumeDimension.LocationKind => ("t.location_kind", Itself),
-            VolumeDimension.Zip => ("t.location_zip", Itself),
+            VolumeDimension.Channel => ByColumnSql("t.channel"),
+            VolumeDimension.Category => ByColumnSql("t.category"),
+            VolumeDimension.Topic => ByColumnSql("t.topic"),
+            VolumeDimension.School => SchoolSql.Replace("{0}", InsightsFilter.CreatedTickets, StringComparison.Ordinal),
+            VolumeDimension.DeviceModel => DeviceModelSql.Replace("{0}", InsightsFilter.CreatedTickets, StringComparison.Ordinal),
+            VolumeDimension.LocationKind => ByColumnSql("t.location_kind"),
+            VolumeDimension.Zip => ByColumnSql("t.location_zip"),
             _ => throw new ArgumentOutOfRangeException(nameof(dimension), dimension, null),
         };
         await using var connection = await database.OpenAsync(cancellationToken);
-        var sql = ByDimensionSql(column, label);
         var counts = await connection.QueryAsync<KeyCount>(new CommandDefinition(sql, filter.Parameters, cancellationToken: cancellationToken));
         // Ordered here: the engines disagree on where NULL sorts.
         return [.. counts.OrderByDescending(count => count.Tickets).ThenBy(count => count.Label is null).ThenBy(count => count.Label, StringComparer.Ordinal)];

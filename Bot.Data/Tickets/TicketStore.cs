@@ -22,10 +22,12 @@ public sealed class TicketStore(
     private const string InsertSql = """
         INSERT INTO tickets (status, category, topic, priority, channel, conversation_id, requester_address, language,
             device_asset_tag, location_kind, location_zip, started, summary, article_slug, created_at,
-            first_response_due_at, resolution_due_at, person_id, device_id)
+            first_response_due_at, resolution_due_at, person_id, device_id, school_id, device_model)
         VALUES ('new', @Category, @Topic, @Priority, @Channel, @ConversationId, @RequesterAddress, @Language,
             @DeviceAssetTag, @LocationKind, @LocationZip, @Started, @Summary, @ArticleSlug, @CreatedAt,
-            @FirstResponseDueAt, @ResolutionDueAt, @PersonId, @DeviceId)
+            @FirstResponseDueAt, @ResolutionDueAt, @PersonId, @DeviceId,
+            (SELECT s.id FROM person_schools ps JOIN schools s ON s.id = ps.school_id WHERE ps.person_id = @PersonId ORDER BY s.name, s.id LIMIT 1),
+            (SELECT d.model FROM devices d WHERE d.id = @DeviceId))
         RETURNING id
         """;
 
@@ -66,7 +68,8 @@ public sealed class TicketStore(
         """;
 
     /// <summary>
-    /// Opens a ticket with its targets computed on the business calendar, links the conversation's messages to it
+    /// Opens a ticket with its targets computed on the business calendar, and the school and device model the reports
+    /// count it under (see migration 0015), links the conversation's messages to it
     /// (later messages of the conversation follow), records the status 'new', and lets the listeners (the technicians'
     /// alert) do their part in the same transaction.
     /// </summary>
