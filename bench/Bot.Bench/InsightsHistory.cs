@@ -199,6 +199,11 @@ internal sealed record TicketRow(
 
     public DateTimeOffset FirstResponseAt => CreatedAt.AddHours(3);
 
+    /// <summary>What TicketStore keeps: the person's only school (ids follow the order written), and the device's model.</summary>
+    public long SchoolId => InsightsHistory.SchoolOf((int)PersonId - 1) + 1;
+
+    public string DeviceModel => InsightsHistory.Models[InsightsHistory.ModelOf((int)DeviceId - 1)].Model;
+
     public DateTimeOffset ResolvedAt => CreatedAt.AddDays(1);
 
     /// <summary>What TicketActions stores when the ticket is answered or resolved at <paramref name="at"/>.</summary>

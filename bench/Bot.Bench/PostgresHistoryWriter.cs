@@ -66,8 +66,8 @@ internal static class PostgresHistoryWriter
         await using var tickets = await ticketsConnection.BeginBinaryImportAsync("""
             COPY tickets (number, status, category, topic, priority, channel, conversation_id, requester_address, language, device_asset_tag,
                           location_kind, location_zip, summary, created_at, first_response_due_at, resolution_due_at, first_response_at,
-                          resolved_at, resolved_by, person_id, device_id, first_response_business_hours, resolution_business_hours)
-                          FROM STDIN (FORMAT BINARY)
+                          resolved_at, resolved_by, person_id, device_id, first_response_business_hours, resolution_business_hours,
+                          school_id, device_model) FROM STDIN (FORMAT BINARY)
             """);
         await using var messages = await messagesConnection.BeginBinaryImportAsync(
             "COPY messages (conversation_id, ticket_id, direction, author_kind, channel, text, at) FROM STDIN (FORMAT BINARY)");
@@ -107,6 +107,8 @@ internal static class PostgresHistoryWriter
             await tickets.WriteAsync(ticket.DeviceId, NpgsqlDbType.Bigint);
             await WriteNullableAsync(tickets, resolved ? ticket.BusinessHoursTo(ticket.FirstResponseAt) : null);
             await WriteNullableAsync(tickets, resolved ? ticket.BusinessHoursTo(ticket.ResolvedAt) : null);
+            await tickets.WriteAsync(ticket.SchoolId, NpgsqlDbType.Bigint);
+            await tickets.WriteAsync(ticket.DeviceModel);
 
             foreach (var message in InsightsHistory.Messages(ticket))
             {

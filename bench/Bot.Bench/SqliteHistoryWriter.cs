@@ -43,9 +43,9 @@ internal static class SqliteHistoryWriter
             INSERT INTO tickets (id, number, status, category, topic, priority, channel, conversation_id, requester_address, language,
                                  device_asset_tag, location_kind, location_zip, summary, created_at, first_response_due_at, resolution_due_at,
                                  first_response_at, resolved_at, resolved_by, person_id, device_id,
-                                 first_response_business_hours, resolution_business_hours)
-            VALUES ($1, $2, $3, $4, $5, 'normal', $6, $1, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)
-            """, 22);
+                                 first_response_business_hours, resolution_business_hours, school_id, device_model)
+            VALUES ($1, $2, $3, $4, $5, 'normal', $6, $1, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24)
+            """, 24);
         var messages = Prepare(connection, transaction, "INSERT INTO messages (conversation_id, ticket_id, direction, author_kind, channel, text, at) VALUES ($1, $1, $2, $3, $4, $5, $6)", 6);
         var rows = 0;
         foreach (var ticket in history.Tickets())
@@ -57,7 +57,8 @@ internal static class SqliteHistoryWriter
                 $"MV-{ticket.DeviceId:000000}", ticket.LocationKind, ticket.Zip, $"{ticket.Topic} problem", ticket.CreatedAt, ticket.CreatedAt.AddHours(8),
                 ticket.CreatedAt.AddDays(3), resolved ? ticket.FirstResponseAt : null, resolved ? ticket.ResolvedAt : null,
                 resolved ? "technician" : null, ticket.PersonId, ticket.DeviceId,
-                resolved ? ticket.BusinessHoursTo(ticket.FirstResponseAt) : null, resolved ? ticket.BusinessHoursTo(ticket.ResolvedAt) : null);
+                resolved ? ticket.BusinessHoursTo(ticket.FirstResponseAt) : null, resolved ? ticket.BusinessHoursTo(ticket.ResolvedAt) : null,
+                ticket.SchoolId, ticket.DeviceModel);
             foreach (var message in InsightsHistory.Messages(ticket))
             {
                 Exec(messages, ticket.Id, message.Direction, message.AuthorKind, ticket.Channel, message.Text, message.At);
