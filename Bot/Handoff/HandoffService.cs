@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Bot.Channels.BotConnector;
 using Bot.Channels.Sms;
 using Bot.Channels.Teams;
 using Bot.Channels.WebChat;
@@ -19,8 +20,9 @@ namespace Bot.Handoff;
 /// <summary>
 /// A technician in the person's own conversation: take it over (the bot goes quiet and the person is told who is
 /// helping), reply, hand it back to the bot, or resolve the ticket (the person is told). Each step's state change and
-/// the message it sends commit together: an SMS or a Teams message goes out through the outbox, so an outage delays it
-/// and loses nothing; a web chat message is appended to the conversation our Direct Line serves.
+/// the message it sends commit together: an SMS, or a message through the Bot Connector (Teams, web chat through
+/// Azure), goes out through the outbox, so an outage delays it and loses nothing; a message to a web chat on our own
+/// Direct Line is appended to its conversation.
 /// </summary>
 public sealed class HandoffService(
     Database database,
@@ -30,6 +32,7 @@ public sealed class HandoffService(
     OutboxSignal outboxSignal,
     DirectLineStore directLine,
     DirectLineSignal directLineSignal,
+    ConnectorConversations connector,
     IOptions<TwilioOptions> twilio,
     TimeProvider time)
 {
@@ -78,18 +81,7 @@ public sealed class HandoffService(
     {
         var route = await conversations.RouteAsync(ticket.ConversationId, cancellationToken)
             ?? throw new HandoffException($"Ticket {ticket.Number} has no conversation to write to.");
-        var delivery = route.Channel switch
-        {
-            TwilioAdapter.Channel when twilio.Value.Enabled => Delivery.Sms,
-            TeamsSender.ChannelId => Delivery.Teams,
-            DirectLineAdapter.Channel => Delivery.WebChat,
-            _ => throw new HandoffException($"Writing to people on the {route.Channel} channel from the console is not available yet; reach them another way."),
-        };
-        if (delivery == Delivery.WebChat && !await directLine.ExistsAsync(route.ChannelConversationId, cancellationToken))
-        {
-            throw new HandoffException("This web chat goes through Azure Bot Service, where the console cannot write yet; reach them another way.");
-        }
-
+        var delivery = await DeliveryAsync(route, cancellationToken);
         var address = route.Address ?? ticket.RequesterAddress;
         if (delivery == Delivery.Sms && await optOuts.IsOptedOutAsync(route.Channel, address, cancellationToken))
         {
@@ -111,9 +103,9 @@ public sealed class HandoffService(
                         }
 
                         break;
-                    case Delivery.Teams:
-                        var message = TeamsSender.Body(MessageFactory.Text(text));
-                        await OutboxStore.EnqueueAsync(new NewOutboxMessage(route.Channel, route.ChannelConversationId, TeamsSender.Sender, message, route.Id), at, transaction, token);
+                    case Delivery.BotConnector:
+                        var message = ConnectorSender.Body(MessageFactory.Text(text));
+                        await OutboxStore.EnqueueAsync(new NewOutboxMessage(route.Channel, route.ChannelConversationId, ConnectorSender.Sender, message, route.Id), at, transaction, token);
                         break;
                     default:
                         // Web chat reads its conversation from our own Direct Line: the message is there once this commits.
@@ -136,14 +128,45 @@ public sealed class HandoffService(
         }
     }
 
+    /// <summary>
+    /// How a message reaches the person: SMS through the outbox; a web chat on our own Direct Line by appending to it;
+    /// Teams, and web chat through Azure Bot Service, through the outbox to the Bot Connector, which needs the
+    /// conversation reference their turns stored.
+    /// </summary>
+    private async Task<Delivery> DeliveryAsync(ConversationRoute route, CancellationToken cancellationToken)
+    {
+        if (route.Channel == TwilioAdapter.Channel && twilio.Value.Enabled)
+        {
+            return Delivery.Sms;
+        }
+
+        if (route.Channel == DirectLineAdapter.Channel && await directLine.ExistsAsync(route.ChannelConversationId, cancellationToken))
+        {
+            return Delivery.WebChat;
+        }
+
+        if (route.Channel is TeamsSender.ChannelId or DirectLineAdapter.Channel
+            && await connector.CanContinueAsync(route.Channel, route.ChannelConversationId, cancellationToken))
+        {
+            return Delivery.BotConnector;
+        }
+
+        throw new HandoffException($"Writing to people on the {route.Channel} channel from the console is not available; reach them another way.");
+    }
+
     private static string FirstName(Account technician) => technician.DisplayName.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [var first, ..] ? first : technician.DisplayName;
 }
 
-/// <summary>How a message from the console reaches the person: the outbox for SMS and Teams, our Direct Line for web chat.</summary>
+/// <summary>How a message from the console reaches the person.</summary>
 internal enum Delivery
 {
+    /// <summary>The outbox, to Twilio.</summary>
     Sms,
-    Teams,
+
+    /// <summary>The outbox, to the Bot Connector: Teams, and web chat through Azure Bot Service.</summary>
+    BotConnector,
+
+    /// <summary>Appended to the conversation our own Direct Line serves.</summary>
     WebChat,
 }
 

@@ -137,11 +137,11 @@ public class HandoffTests
     }
 
     [Fact]
-    public async Task A_technician_is_told_that_a_web_chat_through_Azure_cannot_be_written_to_yet()
+    public async Task A_technician_writes_into_a_web_chat_that_goes_through_Azure_and_an_outage_of_the_connector_only_delays_it()
     {
         await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
         await using var connector = await BotConnectorServer.StartAsync();
-        await using var app = DeskApp.On(database, settings: new() { ["Knowledge:Semantic"] = "false" });
+        await using var app = DeskApp.On(database, settings: new() { ["Knowledge:Semantic"] = "false", ["Twilio:RetryBaseDelay"] = "00:00:00.050" });
         var client = app.CreateClient();
         foreach (var text in new[] { "agent", "1", "this morning", "home", "60614", "skip" })
         {
@@ -150,13 +150,51 @@ public class HandoffTests
             Assert.True((await client.PostActivityAsync(message)).IsSuccessStatusCode);
         }
 
+        while (connector.Pending > 0)
+        {
+            await connector.NextAsync();
+        }
+
         var ticket = (await app.Services.GetRequiredService<TicketStore>().FindAsync("T-1001", CancellationToken.None))!;
+        var sam = await ConsoleBrowser.CreateAccountAsync(app, "sam@district.example.org", AccountRoles.Technician, name: "Sam Reyes");
+        var handoff = app.Services.GetRequiredService<Bot.Handoff.HandoffService>();
+        connector.FailNext(3);
+
+        await handoff.TakeOverAsync(ticket, sam, CancellationToken.None);
+        await handoff.ReplyAsync(ticket, sam, "Please hold the power key.", CancellationToken.None);
+
+        var joined = await connector.NextAsync(TimeSpan.FromSeconds(30));
+        var reply = await connector.NextAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(("AzConv0001-us", English.TechnicianJoined("Sam", "T-1001")), (joined.ConversationId, joined.Text));
+        Assert.Equal(("AzConv0001-us", "Sam: Please hold the power key."), (reply.ConversationId, reply.Text));
+        Assert.Equal("webchat", (string?)reply.Activity["channelId"]);
+    }
+
+    [Fact]
+    public async Task A_technician_is_told_when_a_conversation_cannot_be_written_to_from_the_console()
+    {
+        await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
+        await using var app = DeskApp.On(database, settings: new() { ["Knowledge:Semantic"] = "false" });
+        var conversationId = await app.Services.GetRequiredService<ConversationStore>().TouchAsync(
+            new ConversationActivity("webchat", "never-seen-by-the-connector", "dl_caregiver", null, DateTimeOffset.UtcNow),
+            CancellationToken.None);
+        var ticket = await app.Services.GetRequiredService<TicketStore>().CreateAsync(new NewTicket
+        {
+            ConversationId = conversationId,
+            Channel = "webchat",
+            RequesterAddress = "dl_caregiver",
+            Language = "en",
+            Topic = "hotspot",
+            Category = "network",
+            Summary = "Hotspot drops",
+        }, CancellationToken.None);
         var sam = await ConsoleBrowser.CreateAccountAsync(app, "sam@district.example.org", AccountRoles.Technician, name: "Sam Reyes");
 
         var refused = await Assert.ThrowsAsync<Bot.Handoff.HandoffException>(
             () => app.Services.GetRequiredService<Bot.Handoff.HandoffService>().ReplyAsync(ticket, sam, "Please hold the power key.", CancellationToken.None));
 
-        Assert.Contains("Azure Bot Service", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("reach them another way", refused.Message, StringComparison.Ordinal);
+        Assert.Empty(await app.Services.GetRequiredService<MessageStore>().TicketTranscriptAsync(ticket.Id, CancellationToken.None));
     }
 
     /// <summary>The student asks for a person and answers the desk's questions: ticket T-1001.</summary>
