@@ -18,7 +18,7 @@ public class ConsoleTests
     [InlineData("/console/devices?q=MV-C-10001")]
     [InlineData("/console/accounts")]
     [InlineData("/console/denied")]
-    [InlineData("/console/tickets?mine=true")]
+    [InlineData("/console/tickets?assignee=mine")]
     [InlineData("/console/tickets/T-1001")]
     [InlineData("/console/attachments/1")]
     public async Task An_anonymous_visitor_is_sent_to_sign_in_from_every_console_page(string path)

@@ -26,7 +26,7 @@ public class HandoffTests
         var lee = await ConsoleBrowser.SignedInAsync(desk.App, "lee@district.example.org", AccountRoles.Technician, "Lee Park");
         var page = $"/console/tickets/{ticket.Number}";
 
-        var queue = await sam.PageAsync("/console/tickets?unassigned=true");
+        var queue = await sam.PageAsync("/console/tickets?assignee=unassigned");
         Assert.Contains($">{ticket.Number}</a>", queue, StringComparison.Ordinal);
         Assert.Contains("on track", queue, StringComparison.Ordinal);
 
