@@ -33,6 +33,8 @@ public sealed class HandoffService(
     DirectLineStore directLine,
     DirectLineSignal directLineSignal,
     ConnectorConversations connector,
+    PeopleStore people,
+    TicketStore tickets,
     IOptions<TwilioOptions> twilio,
     TimeProvider time)
 {
@@ -70,6 +72,63 @@ public sealed class HandoffService(
         }, AuthorKind.System, cancellationToken);
 
     /// <summary>
+    /// A technician texts a known person first, on one of their phone numbers: a ticket about them is opened for the
+    /// conversation, already theirs and taken over, so the answer comes to them and not to the bot; the ticket, the
+    /// message and the text to send commit together. When the number already has an open ticket, nothing is sent and
+    /// that ticket is returned, to write there.
+    /// </summary>
+    public async Task<FirstText> TextFirstAsync(Person person, string phone, Account technician, string text, CancellationToken cancellationToken)
+    {
+        if (!twilio.Value.Enabled)
+        {
+            throw new HandoffException("Texting is not set up on this desk (Twilio settings).");
+        }
+
+        if (!(await people.AddressesAsync(person.Id, cancellationToken)).Contains((TwilioAdapter.Channel, phone)))
+        {
+            throw new HandoffException($"{phone} is not a number the desk has for {person.GivenName} {person.FamilyName}.");
+        }
+
+        if (await optOuts.IsOptedOutAsync(TwilioAdapter.Channel, phone, cancellationToken))
+        {
+            throw new HandoffException($"{phone} has opted out of texts (STOP); the desk cannot text it until they text START.");
+        }
+
+        if (await tickets.OpenForRequesterAsync(TwilioAdapter.Channel, phone, cancellationToken) is [var open, ..])
+        {
+            return new FirstText(open, Sent: false);
+        }
+
+        var conversation = await conversations.TouchAsync(new ConversationActivity(TwilioAdapter.Channel, phone, phone, null, time.GetUtcNow()), cancellationToken);
+        var signed = $"{FirstName(technician)}: {text.Trim()}";
+        var ticket = await tickets.CreateAsync(
+            new NewTicket
+            {
+                ConversationId = conversation,
+                Channel = TwilioAdapter.Channel,
+                RequesterAddress = phone,
+                Language = person.Language ?? "en",
+                Topic = SlaPolicyStore.FallbackTopic,
+                Category = SlaPolicyStore.FallbackTopic,
+                Summary = $"{technician.DisplayName} texted first: {Shorten(text.Trim())}",
+                PersonId = person.Id,
+                OpenedBy = technician.Email,
+            },
+            async (opened, transaction, token) =>
+            {
+                var at = time.GetUtcNow();
+                await ConversationStore.SetHumanAgentAsync(conversation, technician.Email, transaction, token);
+                await TicketActions.AssignIfUnassignedAsync(opened.Id, technician.Email, transaction, token);
+                await TicketActions.RecordFirstResponseAsync(opened.Id, at, transaction, token);
+                await MessageStore.RecordOutboundAsync(new OutboundMessage(conversation, AuthorKind.Technician, TwilioAdapter.Channel, signed, at, opened.Id), transaction, token);
+                await QueueTextAsync(conversation, phone, signed, at, transaction, token);
+            },
+            cancellationToken);
+        outboxSignal.Notify();
+        return new FirstText(ticket, Sent: true);
+    }
+
+    /// <summary>
     /// Runs <paramref name="change"/> and sends the message it returns, in one transaction: the message is logged on
     /// the ticket and queued for its channel, or nothing happens.
     /// </summary>
@@ -97,11 +156,7 @@ public sealed class HandoffService(
                 switch (delivery)
                 {
                     case Delivery.Sms:
-                        foreach (var part in SmsSegments.Split(text))
-                        {
-                            await OutboxStore.EnqueueAsync(new NewOutboxMessage(route.Channel, address, twilio.Value.PhoneNumber!, part, route.Id), at, transaction, token);
-                        }
-
+                        await QueueTextAsync(route.Id, address, text, at, transaction, token);
                         break;
                     case Delivery.BotConnector:
                         var message = ConnectorSender.Body(MessageFactory.Text(text));
@@ -154,8 +209,22 @@ public sealed class HandoffService(
         throw new HandoffException($"Writing to people on the {route.Channel} channel from the console is not available; reach them another way.");
     }
 
+    /// <summary>Queues <paramref name="text"/> for a phone, split into texts of at most two segments.</summary>
+    private async Task QueueTextAsync(long conversationId, string phone, string text, DateTimeOffset at, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        foreach (var part in SmsSegments.Split(text))
+        {
+            await OutboxStore.EnqueueAsync(new NewOutboxMessage(TwilioAdapter.Channel, phone, twilio.Value.PhoneNumber!, part, conversationId), at, transaction, cancellationToken);
+        }
+    }
+
+    private static string Shorten(string text) => text.Length <= 80 ? text : string.Concat(text.AsSpan(0, 79), "…");
+
     private static string FirstName(Account technician) => technician.DisplayName.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [var first, ..] ? first : technician.DisplayName;
 }
+
+/// <summary>What came of texting someone first: the ticket to follow it on, and whether the text went (false: the number already had that ticket open).</summary>
+public sealed record FirstText(Ticket Ticket, bool Sent);
 
 /// <summary>How a message from the console reaches the person.</summary>
 internal enum Delivery

@@ -16,7 +16,8 @@ public sealed class TeamsEscalationAlerts(IOptions<TeamsOptions> options, IOptio
 {
     public async Task OnOpenedAsync(OpenedTicket ticket, DbTransaction transaction, CancellationToken cancellationToken)
     {
-        if (options.Value.TechniciansChannelId is not { Length: > 0 } channelId)
+        // A ticket a technician opened by writing first is already theirs: nobody else needs to be told.
+        if (options.Value.TechniciansChannelId is not { Length: > 0 } channelId || ticket.Request.OpenedBy != NewTicket.Bot)
         {
             return;
         }
