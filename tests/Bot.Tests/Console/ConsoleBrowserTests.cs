@@ -23,6 +23,7 @@ public class ConsoleBrowserTests(Chromium chromium) : IClassFixture<Chromium>
     private const string Student = "+15555550123";
     private const string Sam = "sam@district.example.org";
     private const string Lee = "lee@district.example.org";
+    private const string Ada = "ada@district.example.org";
     private static readonly Texts English = Texts.For(Languages.English);
 
     // Nothing here is searched in the knowledge base: the student asks for a person, so skip loading embeddings.
@@ -121,16 +122,23 @@ public class ConsoleBrowserTests(Chromium chromium) : IClassFixture<Chromium>
     {
         await using var desk = await SmsDesk.StartOnLoopbackAsync(Settings);
         await ConsoleBrowser.CreateAccountAsync(desk.App, Sam, AccountRoles.Technician, name: "Sam Reyes");
+        await ConsoleBrowser.CreateAccountAsync(desk.App, Ada, AccountRoles.Admin, name: "Ada Admin");
         await using var sam = await ConsolePage.SignedInAsync(chromium, desk.Address!, Sam);
-        await Expect(sam.Page.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "Queue", Exact = true })).ToBeVisibleAsync();
-        await Expect(sam.Page.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "Accounts" })).ToHaveCountAsync(0);
-        await Expect(sam.Page.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "Prepared replies" })).ToHaveCountAsync(0);
+        await using var ada = await ConsolePage.SignedInAsync(chromium, desk.Address!, Ada);
+        await Expect(sam.Link("Queue")).ToBeVisibleAsync();
+        await Expect(sam.Link("Accounts")).ToHaveCountAsync(0);
+        await Expect(sam.Link("Prepared replies")).ToHaveCountAsync(0);
 
-        foreach (var path in new[] { "/console/accounts", "/console/responses" })
+        foreach (var (path, heading) in new[] { ("/console/accounts", "Accounts"), ("/console/responses", "Prepared replies") })
         {
             await sam.GotoAsync(path);
             await Expect(sam.Page).ToHaveURLAsync(new Regex("/console/denied(\\?.*)?$"));
             await Expect(sam.Heading).ToHaveTextAsync("Not allowed");
+
+            // The same page opens for an admin: the technician was refused for the role, not for a broken page.
+            await ada.Link(heading).ClickAsync();
+            await Expect(ada.Page).ToHaveURLAsync(new Regex($"{Regex.Escape(path)}$"));
+            await Expect(ada.Heading).ToHaveTextAsync(heading);
         }
     }
 

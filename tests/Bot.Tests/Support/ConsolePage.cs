@@ -85,8 +85,11 @@ internal sealed class ConsolePage : IAsyncDisposable
 
     public ILocator Button(string name) => Page.GetByRole(AriaRole.Button, new() { Name = name, Exact = true });
 
+    /// <summary>The link with exactly this name (the header's navigation, a ticket's number in the queue).</summary>
+    public ILocator Link(string name) => Page.GetByRole(AriaRole.Link, new() { Name = name, Exact = true });
+
     /// <summary>The queue's link to a ticket.</summary>
-    public ILocator QueueLink(string number) => Page.GetByRole(AriaRole.Link, new() { Name = number, Exact = true });
+    public ILocator QueueLink(string number) => Link(number);
 
     /// <summary>The ticket's Assignee cell.</summary>
     public ILocator Assignee => Page.Locator("tr").Filter(new() { Has = Page.Locator("th", new() { HasTextString = "Assignee" }) }).Locator("td");
