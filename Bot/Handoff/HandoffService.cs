@@ -38,36 +38,60 @@ public sealed class HandoffService(
     IOptions<TwilioOptions> twilio,
     TimeProvider time)
 {
-    public Task TakeOverAsync(Ticket ticket, Account technician, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Takes the conversation over; false when this technician already had it (nothing is sent twice). Another
+    /// technician's conversation is refused: they are helping already.
+    /// </summary>
+    public Task<bool> TakeOverAsync(Ticket ticket, Account technician, CancellationToken cancellationToken) =>
         ChangeAsync(ticket, async (route, transaction, token) =>
         {
-            await ConversationStore.SetHumanAgentAsync(route.Id, technician.Email, transaction, token);
+            var (taken, holder) = await ConversationStore.TakeAsync(route.Id, technician.Email, transaction, token);
+            if (!taken)
+            {
+                return holder == technician.Email ? null : throw new HandoffException($"{holder} has already taken this conversation over.");
+            }
+
             await TicketActions.AssignIfUnassignedAsync(ticket.Id, technician.Email, transaction, token);
             await TicketActions.RecordFirstResponseAsync(ticket.Id, time.GetUtcNow(), transaction, token);
             return Texts.For(ticket.Language).TechnicianJoined(FirstName(technician), ticket.Number);
         }, AuthorKind.System, cancellationToken);
 
-    /// <summary>The technician's own words, signed with their first name, in the person's channel.</summary>
+    /// <summary>
+    /// The technician's own words, signed with their first name, in the person's channel; only while a technician has
+    /// the conversation, so the bot and a person never talk over each other.
+    /// </summary>
     public Task ReplyAsync(Ticket ticket, Account technician, string text, CancellationToken cancellationToken) =>
-        ChangeAsync(ticket, async (_, transaction, token) =>
+        ChangeAsync(ticket, async (route, transaction, token) =>
         {
+            if (await ConversationStore.HumanAgentAsync(route.Id, transaction, token) is null)
+            {
+                throw new HandoffException("The bot has this conversation now; take it over first.");
+            }
+
             await TicketActions.RecordFirstResponseAsync(ticket.Id, time.GetUtcNow(), transaction, token);
             return $"{FirstName(technician)}: {text.Trim()}";
         }, AuthorKind.Technician, cancellationToken);
 
-    public Task HandBackAsync(Ticket ticket, Account technician, CancellationToken cancellationToken) =>
+    /// <summary>Gives the conversation back to the bot and tells the person; false when the bot already had it.</summary>
+    public Task<bool> HandBackAsync(Ticket ticket, Account technician, CancellationToken cancellationToken) =>
         ChangeAsync(ticket, async (route, transaction, token) =>
-        {
-            await ConversationStore.SetHumanAgentAsync(route.Id, null, transaction, token);
-            return Texts.For(ticket.Language).BackToBot;
-        }, AuthorKind.System, cancellationToken);
+            await ConversationStore.ReleaseAsync(route.Id, transaction, token) ? Texts.For(ticket.Language).BackToBot : null,
+            AuthorKind.System,
+            cancellationToken);
 
-    /// <summary>Resolves the ticket, gives the conversation back to the bot, and tells the person what was done.</summary>
+    /// <summary>
+    /// Resolves the ticket, gives the conversation back to the bot, and tells the person what was done; a ticket
+    /// already resolved is refused, so the person is never told twice.
+    /// </summary>
     public Task ResolveAsync(Ticket ticket, Account technician, string resolution, CancellationToken cancellationToken) =>
         ChangeAsync(ticket, async (route, transaction, token) =>
         {
-            await actions.ResolveAsync(ticket.Id, resolution.Trim(), technician.Email, transaction, token);
-            await ConversationStore.SetHumanAgentAsync(route.Id, null, transaction, token);
+            if (!await actions.ResolveAsync(ticket.Id, resolution.Trim(), technician.Email, transaction, token))
+            {
+                throw new HandoffException($"{ticket.Number} is already resolved.");
+            }
+
+            await ConversationStore.ReleaseAsync(route.Id, transaction, token);
             return Texts.For(ticket.Language).TicketResolved(ticket.Number, resolution.Trim());
         }, AuthorKind.System, cancellationToken);
 
@@ -130,11 +154,12 @@ public sealed class HandoffService(
 
     /// <summary>
     /// Runs <paramref name="change"/> and sends the message it returns, in one transaction: the message is logged on
-    /// the ticket and queued for its channel, or nothing happens.
+    /// the ticket and queued for its channel, or nothing happens. A change that returns no message (there was nothing
+    /// to change) sends nothing, and the result is false.
     /// </summary>
-    private async Task ChangeAsync(
+    private async Task<bool> ChangeAsync(
         Ticket ticket,
-        Func<ConversationRoute, DbTransaction, CancellationToken, Task<string>> change,
+        Func<ConversationRoute, DbTransaction, CancellationToken, Task<string?>> change,
         AuthorKind author,
         CancellationToken cancellationToken)
     {
@@ -147,10 +172,14 @@ public sealed class HandoffService(
             throw new HandoffException($"{address} has opted out of texts (STOP); the desk cannot text it until they text START.");
         }
 
-        await database.InTransactionAsync(
+        var sent = await database.InTransactionAsync(
             async (transaction, token) =>
             {
-                var text = await change(route, transaction, token);
+                if (await change(route, transaction, token) is not { } text)
+                {
+                    return false;
+                }
+
                 var at = time.GetUtcNow();
                 await MessageStore.RecordOutboundAsync(new OutboundMessage(route.Id, author, route.Channel, text, at, ticket.Id), transaction, token);
                 switch (delivery)
@@ -172,6 +201,11 @@ public sealed class HandoffService(
                 return true;
             },
             cancellationToken);
+        if (!sent)
+        {
+            return false;
+        }
+
         if (delivery != Delivery.WebChat)
         {
             outboxSignal.Notify();
@@ -181,6 +215,8 @@ public sealed class HandoffService(
             // The page's open stream pushes the message now rather than at its next look at the store.
             directLineSignal.Notify(route.ChannelConversationId);
         }
+
+        return true;
     }
 
     /// <summary>

@@ -63,6 +63,44 @@ public class HandoffTests
     }
 
     [Fact]
+    public async Task Pages_left_open_while_a_colleague_acts_say_what_happened_and_never_text_the_student_twice()
+    {
+        await using var desk = await SmsDesk.StartAsync();
+        var ticket = await EscalateAsync(desk);
+        var sam = await ConsoleBrowser.SignedInAsync(desk.App, "sam@district.example.org", AccountRoles.Technician, "Sam Reyes");
+        var lee = await ConsoleBrowser.SignedInAsync(desk.App, "lee@district.example.org", AccountRoles.Technician, "Lee Park");
+        var page = $"/console/tickets/{ticket.Number}";
+        var leeOpened = await lee.PageAsync(page);
+        var samOpened = await sam.PageAsync(page);
+
+        await sam.SubmitAsync(page, "takeover", new Dictionary<string, string>());
+        Assert.Equal(English.TechnicianJoined("Sam", "T-1001"), (await desk.Twilio.NextAsync()).Body);
+        var leeTakesOver = await BodyAsync(await lee.SubmitFromAsync(leeOpened, page, "takeover", new Dictionary<string, string>()));
+        var samTakesOverAgain = await BodyAsync(await sam.SubmitFromAsync(samOpened, page, "takeover", new Dictionary<string, string>()));
+        var samWithTheReplyBox = await sam.PageAsync(page);
+        await sam.SubmitAsync(page, "resolve", new Dictionary<string, string> { ["Resolve.Text"] = "new charger" });
+        Assert.Equal(English.TicketResolved("T-1001", "new charger"), (await desk.Twilio.NextAsync()).Body);
+        var leeResolves = await BodyAsync(await lee.SubmitFromAsync(leeOpened, page, "resolve", new Dictionary<string, string> { ["Resolve.Text"] = "charger" }));
+        var samReplies = await BodyAsync(await sam.SubmitFromAsync(samWithTheReplyBox, page, "reply", new Dictionary<string, string> { ["Reply.Text"] = "Anything else?" }));
+        var samHandsBack = await BodyAsync(await sam.SubmitFromAsync(samWithTheReplyBox, page, "handback", new Dictionary<string, string>()));
+
+        Assert.Contains("sam@district.example.org has already taken this conversation over.", leeTakesOver, StringComparison.Ordinal);
+        Assert.Contains("You already have the conversation.", samTakesOverAgain, StringComparison.Ordinal);
+        Assert.Contains("T-1001 is already resolved.", leeResolves, StringComparison.Ordinal);
+        Assert.Contains("The bot has this conversation now; take it over first.", samReplies, StringComparison.Ordinal);
+        Assert.Contains("The bot already had this conversation.", samHandsBack, StringComparison.Ordinal);
+        await using var connection = await desk.Database.Database.OpenAsync(CancellationToken.None);
+        Assert.Equal(2, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM outbox WHERE body IN (@Joined, @Resolved)", new
+        {
+            Joined = English.TechnicianJoined("Sam", "T-1001"),
+            Resolved = English.TicketResolved("T-1001", "new charger"),
+        }));
+        Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM messages WHERE text LIKE '%Anything else?%'"));
+        var resolved = (await desk.App.Services.GetRequiredService<TicketStore>().FindAsync("T-1001", CancellationToken.None))!;
+        Assert.Equal(("resolved", "new charger"), (resolved.Status, resolved.Resolution));
+    }
+
+    [Fact]
     public async Task A_conversation_that_cannot_be_texted_is_refused_with_the_reason()
     {
         await using var desk = await SmsDesk.StartAsync();
