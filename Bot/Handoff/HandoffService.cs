@@ -10,6 +10,8 @@ using Bot.Data.Outbox;
 using Bot.Data.Tickets;
 using Bot.Data.WebChat;
 using Bot.Dialogs.Engine;
+using Bot.Dialogs.Knowledge;
+using Bot.Knowledge;
 using Bot.Outbox;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
@@ -31,6 +33,7 @@ public sealed class HandoffService(
     DirectLineStore directLine,
     DirectLineSignal directLineSignal,
     IOptions<TwilioOptions> twilio,
+    HelpLinks helpLinks,
     TimeProvider time)
 {
     public Task TakeOverAsync(Ticket ticket, Account technician, CancellationToken cancellationToken) =>
@@ -42,13 +45,17 @@ public sealed class HandoffService(
             return Texts.For(ticket.Language).TechnicianJoined(FirstName(technician), ticket.Number);
         }, AuthorKind.System, cancellationToken);
 
-    /// <summary>The technician's own words, signed with their first name, in the person's channel.</summary>
-    public Task ReplyAsync(Ticket ticket, Account technician, string text, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// The technician's own words, signed with their first name, in the person's channel; with <paramref name="article"/>,
+    /// the article too (its title stands in for words the technician left out).
+    /// </summary>
+    public Task ReplyAsync(Ticket ticket, Account technician, string text, CancellationToken cancellationToken, Article? article = null) =>
         ChangeAsync(ticket, async (_, transaction, token) =>
         {
             await TicketActions.RecordFirstResponseAsync(ticket.Id, time.GetUtcNow(), transaction, token);
-            return $"{FirstName(technician)}: {text.Trim()}";
-        }, AuthorKind.Technician, cancellationToken);
+            var words = string.IsNullOrWhiteSpace(text) && article is not null ? article.Title : text.Trim();
+            return $"{FirstName(technician)}: {words}";
+        }, AuthorKind.Technician, cancellationToken, article is null ? null : new ArticleShare(article, helpLinks.ArticleUrl(article)));
 
     public Task HandBackAsync(Ticket ticket, Account technician, CancellationToken cancellationToken) =>
         ChangeAsync(ticket, async (route, transaction, token) =>
@@ -74,7 +81,8 @@ public sealed class HandoffService(
         Ticket ticket,
         Func<ConversationRoute, DbTransaction, CancellationToken, Task<string>> change,
         AuthorKind author,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        ArticleShare? share = null)
     {
         var route = await conversations.RouteAsync(ticket.ConversationId, cancellationToken)
             ?? throw new HandoffException($"Ticket {ticket.Number} has no conversation to write to.");
@@ -101,23 +109,27 @@ public sealed class HandoffService(
             {
                 var text = await change(route, transaction, token);
                 var at = time.GetUtcNow();
-                await MessageStore.RecordOutboundAsync(new OutboundMessage(route.Id, author, route.Channel, text, at, ticket.Id), transaction, token);
+                var sent = share is null ? text : delivery == Delivery.Sms ? share.SmsText(text) : share.CardTranscript(text);
+                await MessageStore.RecordOutboundAsync(new OutboundMessage(route.Id, author, route.Channel, sent, at, ticket.Id), transaction, token);
                 switch (delivery)
                 {
                     case Delivery.Sms:
-                        foreach (var part in SmsSegments.Split(text))
+                        foreach (var part in SmsSegments.Split(sent))
                         {
                             await OutboxStore.EnqueueAsync(new NewOutboxMessage(route.Channel, address, twilio.Value.PhoneNumber!, part, route.Id), at, transaction, token);
                         }
 
                         break;
                     case Delivery.Teams:
-                        var message = TeamsSender.Body(MessageFactory.Text(text));
+                        var teamsActivity = (Microsoft.Bot.Schema.Activity)MessageFactory.Text(text);
+                        share?.AttachCardTo(teamsActivity);
+                        var message = TeamsSender.Body(teamsActivity);
                         await OutboxStore.EnqueueAsync(new NewOutboxMessage(route.Channel, route.ChannelConversationId, TeamsSender.Sender, message, route.Id), at, transaction, token);
                         break;
                     default:
                         // Web chat reads its conversation from our own Direct Line: the message is there once this commits.
                         var activity = DirectLineAdapter.DeskMessage(route.ChannelConversationId, text);
+                        share?.AttachCardTo(activity);
                         await DirectLineStore.AppendAsync(route.ChannelConversationId, sequence => DirectLineAdapter.Render(activity, sequence, at), at, transaction, token);
                         break;
                 }
