@@ -25,7 +25,11 @@ internal sealed class SmsDesk : IAsyncDisposable
 
     public TwilioWebhooks Webhooks { get; }
 
-    public static async Task<SmsDesk> StartAsync(TestDatabase? database = null, Dictionary<string, string?>? settings = null)
+    /// <summary>Where a browser reaches the app, when it was started on a loopback port; null on the in-memory test server.</summary>
+    public Uri? Address { get; private init; }
+
+    /// <param name="onLoopback">Serve the app on a loopback port, for a browser, instead of the in-memory test server.</param>
+    public static async Task<SmsDesk> StartAsync(TestDatabase? database = null, Dictionary<string, string?>? settings = null, bool onLoopback = false)
     {
         database ??= await TestDatabase.CreateAsync(StorageProvider.Sqlite);
         var twilio = await TwilioApiServer.StartAsync();
@@ -41,6 +45,12 @@ internal sealed class SmsDesk : IAsyncDisposable
             ["Twilio:HelpReply"] = "Device help desk: 555-0199, school days 7:30–4:30.",
         };
         var app = DeskApp.On(database, settings: all);
+        if (onLoopback)
+        {
+            var address = app.StartOnLoopback();
+            return new SmsDesk(database, twilio, app) { Address = address };
+        }
+
         var desk = new SmsDesk(database, twilio, app);
         _ = app.Server; // start the host: the inbox processor and the delivery worker run from here on
         return desk;
