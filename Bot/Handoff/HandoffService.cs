@@ -45,11 +45,15 @@ public sealed class HandoffService(
             return Texts.For(ticket.Language).TechnicianJoined(FirstName(technician), ticket.Number);
         }, AuthorKind.System, cancellationToken);
 
+    /// <summary>The technician's own words, signed with their first name, in the person's channel.</summary>
+    public Task ReplyAsync(Ticket ticket, Account technician, string text, CancellationToken cancellationToken) =>
+        ReplyAsync(ticket, technician, text, article: null, cancellationToken);
+
     /// <summary>
-    /// The technician's own words, signed with their first name, in the person's channel; with <paramref name="article"/>,
-    /// the article too (its title stands in for words the technician left out).
+    /// The technician's words and, when there is one, an article shared with them (its title stands in for words the
+    /// technician left out).
     /// </summary>
-    public Task ReplyAsync(Ticket ticket, Account technician, string text, CancellationToken cancellationToken, Article? article = null) =>
+    public Task ReplyAsync(Ticket ticket, Account technician, string text, Article? article, CancellationToken cancellationToken) =>
         ChangeAsync(ticket, async (_, transaction, token) =>
         {
             await TicketActions.RecordFirstResponseAsync(ticket.Id, time.GetUtcNow(), transaction, token);

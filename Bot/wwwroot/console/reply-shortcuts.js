@@ -11,10 +11,13 @@
 
   const fold = (text) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
+  // The hint describes the box only where this script runs, so that no one is told of a keystroke that does nothing.
   function showHint() {
     const hint = document.getElementById('reply-hint');
-    if (hint && document.getElementById('reply-snippets')) {
+    const box = document.getElementById(BOX_ID);
+    if (hint && box && document.getElementById('reply-snippets')) {
       hint.hidden = false;
+      box.setAttribute('aria-describedby', hint.id);
     }
   }
 

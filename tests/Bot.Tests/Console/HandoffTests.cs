@@ -153,6 +153,8 @@ public class HandoffTests
         await sam.SubmitAsync(page, "takeover", new Dictionary<string, string>());
         await desk.Twilio.NextAsync();
 
+        var empty = await BodyAsync(await sam.SubmitAsync(page, "reply", new Dictionary<string, string> { ["Reply.Text"] = " ", ["Reply.Article"] = "" }));
+        Assert.Contains("Write something first.", empty, StringComparison.Ordinal);
         var chosen = await sam.PageAsync($"{page}?article={Slug}");
         var sent = await BodyAsync(await sam.SubmitAsync(page, "reply", new Dictionary<string, string>
         {
@@ -165,7 +167,7 @@ public class HandoffTests
         Assert.Contains($"Sent, with the article {article.Title}.", sent, StringComparison.Ordinal);
         var expected = $"Sam: This shows where the settings are.\n{article.Summary}\n{SmsDesk.PublicBaseUrl}/help/en/{Slug}";
         var parts = Bot.Channels.Sms.SmsSegments.Split(expected);
-        Assert.Equal(parts, (await desk.RepliesAsync(parts.Count)).Select(text => text.Body));
+        Assert.Equal(parts, (await desk.RepliesAsync(parts.Count)).Select(text => text.Body)); // the empty reply sent nothing before these
         var transcript = await desk.App.Services.GetRequiredService<MessageStore>().TicketTranscriptAsync(ticket.Id, CancellationToken.None);
         Assert.Contains(transcript, message => message.Text == expected && message.AuthorKind == "technician");
     }

@@ -244,7 +244,7 @@ public class TeamsTests
         await handoff.TakeOverAsync(ticket, sam, CancellationToken.None);
         await connector.NextAsync();
 
-        await handoff.ReplyAsync(ticket, sam, "These steps usually bring it back.", CancellationToken.None, article);
+        await handoff.ReplyAsync(ticket, sam, "These steps usually bring it back.", article, CancellationToken.None);
 
         var reply = await connector.NextAsync();
         Assert.Equal(("a:personal-dana", "Sam: These steps usually bring it back."), (reply.ConversationId, reply.Text));
