@@ -16,5 +16,15 @@ internal sealed record ArticleShare(Article Article, string? Link)
     /// <summary>What the ticket's transcript says was sent with a card.</summary>
     public string CardTranscript(string text) => $"{text}\n[card: {Article.Title}]";
 
-    public void AttachCardTo(Activity activity) => activity.Attachments = [ArticleCards.ToAttachment(Article)];
+    /// <summary>The activity with the article's card when one is shared; as it was otherwise.</summary>
+    public static T WithCard<T>(ArticleShare? share, T activity)
+        where T : IMessageActivity
+    {
+        if (share is not null)
+        {
+            activity.Attachments = [ArticleCards.ToAttachment(share.Article)];
+        }
+
+        return activity;
+    }
 }

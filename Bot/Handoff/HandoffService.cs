@@ -125,15 +125,12 @@ public sealed class HandoffService(
 
                         break;
                     case Delivery.Teams:
-                        var teamsActivity = (Microsoft.Bot.Schema.Activity)MessageFactory.Text(text);
-                        share?.AttachCardTo(teamsActivity);
-                        var message = TeamsSender.Body(teamsActivity);
+                        var message = TeamsSender.Body(ArticleShare.WithCard(share, MessageFactory.Text(text)));
                         await OutboxStore.EnqueueAsync(new NewOutboxMessage(route.Channel, route.ChannelConversationId, TeamsSender.Sender, message, route.Id), at, transaction, token);
                         break;
                     default:
                         // Web chat reads its conversation from our own Direct Line: the message is there once this commits.
-                        var activity = DirectLineAdapter.DeskMessage(route.ChannelConversationId, text);
-                        share?.AttachCardTo(activity);
+                        var activity = ArticleShare.WithCard(share, DirectLineAdapter.DeskMessage(route.ChannelConversationId, text));
                         await DirectLineStore.AppendAsync(route.ChannelConversationId, sequence => DirectLineAdapter.Render(activity, sequence, at), at, transaction, token);
                         break;
                 }
