@@ -11,6 +11,8 @@ using Bot.Data.Outbox;
 using Bot.Data.Tickets;
 using Bot.Data.WebChat;
 using Bot.Dialogs.Engine;
+using Bot.Dialogs.Knowledge;
+using Bot.Knowledge;
 using Bot.Outbox;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
@@ -36,6 +38,7 @@ public sealed class HandoffService(
     PeopleStore people,
     TicketStore tickets,
     IOptions<TwilioOptions> twilio,
+    HelpLinks helpLinks,
     TimeProvider time)
 {
     /// <summary>
@@ -61,16 +64,29 @@ public sealed class HandoffService(
     /// the conversation, so the bot and a person never talk over each other.
     /// </summary>
     public Task ReplyAsync(Ticket ticket, Account technician, string text, CancellationToken cancellationToken) =>
-        ChangeAsync(ticket, async (route, transaction, token) =>
-        {
-            if (await ConversationStore.HumanAgentAsync(route.Id, transaction, token) is null)
-            {
-                throw new HandoffException("The bot has this conversation now; take it over first.");
-            }
+        ReplyAsync(ticket, technician, text, article: null, cancellationToken);
 
-            await TicketActions.RecordFirstResponseAsync(ticket.Id, time.GetUtcNow(), transaction, token);
-            return $"{FirstName(technician)}: {text.Trim()}";
-        }, AuthorKind.Technician, cancellationToken);
+    /// <summary>
+    /// The technician's words and, when there is one, an article shared with them (its title stands in for words the
+    /// technician left out).
+    /// </summary>
+    public Task ReplyAsync(Ticket ticket, Account technician, string text, Article? article, CancellationToken cancellationToken) =>
+        ChangeAsync(
+            ticket,
+            async (route, transaction, token) =>
+            {
+                if (await ConversationStore.HumanAgentAsync(route.Id, transaction, token) is null)
+                {
+                    throw new HandoffException("The bot has this conversation now; take it over first.");
+                }
+
+                await TicketActions.RecordFirstResponseAsync(ticket.Id, time.GetUtcNow(), transaction, token);
+                var words = string.IsNullOrWhiteSpace(text) && article is not null ? article.Title : text.Trim();
+                return $"{FirstName(technician)}: {words}";
+            },
+            AuthorKind.Technician,
+            cancellationToken,
+            article is null ? null : new ArticleShare(article, helpLinks.ArticleUrl(article)));
 
     /// <summary>Gives the conversation back to the bot and tells the person; false when the bot already had it.</summary>
     public Task<bool> HandBackAsync(Ticket ticket, Account technician, CancellationToken cancellationToken) =>
@@ -161,7 +177,8 @@ public sealed class HandoffService(
         Ticket ticket,
         Func<ConversationRoute, DbTransaction, CancellationToken, Task<string?>> change,
         AuthorKind author,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        ArticleShare? share = null)
     {
         var route = await conversations.RouteAsync(ticket.ConversationId, cancellationToken)
             ?? throw new HandoffException($"Ticket {ticket.Number} has no conversation to write to.");
@@ -181,19 +198,20 @@ public sealed class HandoffService(
                 }
 
                 var at = time.GetUtcNow();
-                await MessageStore.RecordOutboundAsync(new OutboundMessage(route.Id, author, route.Channel, text, at, ticket.Id), transaction, token);
+                var sent = share is null ? text : delivery == Delivery.Sms ? share.SmsText(text) : share.CardTranscript(text);
+                await MessageStore.RecordOutboundAsync(new OutboundMessage(route.Id, author, route.Channel, sent, at, ticket.Id), transaction, token);
                 switch (delivery)
                 {
                     case Delivery.Sms:
-                        await QueueTextAsync(route.Id, address, text, at, transaction, token);
+                        await QueueTextAsync(route.Id, address, sent, at, transaction, token);
                         break;
                     case Delivery.BotConnector:
-                        var message = ConnectorSender.Body(MessageFactory.Text(text));
+                        var message = ConnectorSender.Body(ArticleShare.WithCard(share, MessageFactory.Text(text)));
                         await OutboxStore.EnqueueAsync(new NewOutboxMessage(route.Channel, route.ChannelConversationId, ConnectorSender.Sender, message, route.Id), at, transaction, token);
                         break;
                     default:
                         // Web chat reads its conversation from our own Direct Line: the message is there once this commits.
-                        var activity = DirectLineAdapter.DeskMessage(route.ChannelConversationId, text);
+                        var activity = ArticleShare.WithCard(share, DirectLineAdapter.DeskMessage(route.ChannelConversationId, text));
                         await DirectLineStore.AppendAsync(route.ChannelConversationId, sequence => DirectLineAdapter.Render(activity, sequence, at), at, transaction, token);
                         break;
                 }

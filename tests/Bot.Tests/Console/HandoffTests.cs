@@ -4,6 +4,7 @@ using Bot.Data.Accounts;
 using Bot.Data.Conversations;
 using Bot.Data.Tickets;
 using Bot.Dialogs.Engine;
+using Bot.Dialogs.Knowledge;
 using Bot.Testing;
 using Bot.Tests.Support;
 using Dapper;
@@ -137,11 +138,15 @@ public class HandoffTests
         Assert.Contains("<option value=\"1\">On it</option>", page, StringComparison.Ordinal);
         Assert.Matches(@"<textarea[^>]*>Ticket T-1001: we will answer [^{<]+\. \{typo\}</textarea>", page);
 
-        var shared = await sam.PageAsync($"/console/tickets/{ticket.Number}?article=accessibility-chromebook");
-        Assert.Contains(
-            ">Screen reader, zoom and captions on a Chromebook: Turn on ChromeVox, the magnifier, bigger text or Live Caption in Settings &gt; Accessibility. Keyboard shortcuts work too.</textarea>",
-            shared,
-            StringComparison.Ordinal);
+        // Choosing an article, then a prepared reply, without script: each Insert form keeps what the other chose.
+        var shared = await sam.PageAsync($"/console/tickets/{ticket.Number}?article=accessibility-chromebook&canned=1");
+        Assert.Contains("Sharing: <span>Screen reader, zoom and captions on a Chromebook</span>", shared, StringComparison.Ordinal);
+        Assert.Matches(@"<textarea[^>]*>Ticket T-1001: we will answer [^{<]+\. \{typo\}</textarea>", shared);
+        Assert.Contains("<input type=\"hidden\" name=\"article\" value=\"accessibility-chromebook\" />", shared, StringComparison.Ordinal);
+        Assert.Contains("<input type=\"hidden\" name=\"canned\" value=\"1\" />", shared, StringComparison.Ordinal);
+
+        // The keystroke picker offers the same reply already filled in: the page's script fills nothing.
+        Assert.Matches(@"<template id=""reply-snippets"">\s*<li data-kind=""reply"" data-label=""Prepared reply"" data-text=""Ticket T-1001: we will answer [^{""]+\. \{typo\}"">On it</li>", page);
     }
 
     [Fact]
@@ -172,6 +177,70 @@ public class HandoffTests
         Assert.Equal(
             ["Sam: Please hold the power key for 30 seconds.", English.TicketResolved("T-1001", "hard reset")],
             await caregiver.RepliesAsync());
+    }
+
+    [Fact]
+    public async Task Sharing_an_article_by_sms_sends_the_technicians_words_its_summary_and_a_link_to_its_public_page()
+    {
+        const string Slug = "accessibility-chromebook";
+        await using var desk = await SmsDesk.StartAsync();
+        var ticket = await EscalateAsync(desk);
+        var article = desk.App.Services.GetRequiredService<KnowledgeBase>().Find(Slug, "en")!;
+        var sam = await ConsoleBrowser.SignedInAsync(desk.App, "sam@district.example.org", AccountRoles.Technician, "Sam Reyes");
+        var page = $"/console/tickets/{ticket.Number}";
+        await sam.SubmitAsync(page, "takeover", new Dictionary<string, string>());
+        await desk.Twilio.NextAsync();
+
+        var empty = await BodyAsync(await sam.SubmitAsync(page, "reply", new Dictionary<string, string> { ["Reply.Text"] = " ", ["Reply.Article"] = "" }));
+        Assert.Contains("Write something first.", empty, StringComparison.Ordinal);
+        var chosen = await sam.PageAsync($"{page}?article={Slug}");
+        var sent = await BodyAsync(await sam.SubmitAsync(page, "reply", new Dictionary<string, string>
+        {
+            ["Reply.Text"] = "This shows where the settings are.",
+            ["Reply.Article"] = Slug,
+        }));
+
+        Assert.Matches($"<input type=\"hidden\" id=\"reply-article\" name=\"Reply.Article\" value=\"{Slug}\"", chosen);
+        Assert.Contains($"Sharing: <span>{article.Title}</span>", chosen, StringComparison.Ordinal);
+        Assert.Contains($"Sent, with the article {article.Title}.", sent, StringComparison.Ordinal);
+        var expected = $"Sam: This shows where the settings are.\n{article.Summary}\n{SmsDesk.PublicBaseUrl}/help/en/{Slug}";
+        var parts = Bot.Channels.Sms.SmsSegments.Split(expected);
+        Assert.Equal(parts, (await desk.RepliesAsync(parts.Count)).Select(text => text.Body)); // the empty reply sent nothing before these
+        var transcript = await desk.App.Services.GetRequiredService<MessageStore>().TicketTranscriptAsync(ticket.Id, CancellationToken.None);
+        Assert.Contains(transcript, message => message.Text == expected && message.AuthorKind == "technician");
+    }
+
+    [Fact]
+    public async Task Sharing_an_article_on_web_chat_sends_the_bots_own_card_for_it_with_the_title_for_words_left_out()
+    {
+        await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
+        await using var app = DeskApp.On(database);
+        var caregiver = await DirectLineClient.StartAsync(app.CreateClient());
+        foreach (var text in new[] { "agent", "1", "this morning", "home", "60614", "skip" })
+        {
+            (await caregiver.SayAsync(text)).Dispose();
+        }
+
+        await caregiver.ReadAsync();
+        var article = app.Services.GetRequiredService<KnowledgeBase>().Find("power-chromebook-wont-turn-on", "en")!;
+        var sam = await ConsoleBrowser.SignedInAsync(app, "sam@district.example.org", AccountRoles.Technician, "Sam Reyes");
+        const string Page = "/console/tickets/T-1001";
+        await sam.SubmitAsync(Page, "takeover", new Dictionary<string, string>());
+        await caregiver.ReadAsync();
+
+        await sam.SubmitAsync(Page, "reply", new Dictionary<string, string> { ["Reply.Text"] = "", ["Reply.Article"] = article.Slug });
+
+        var shared = Assert.Single(await caregiver.ReadAsync())!;
+        Assert.Equal($"Sam: {article.Title}", (string?)shared["text"]);
+        var card = Assert.Single(shared["attachments"]!.AsArray())!;
+        var expected = Bot.Dialogs.Engine.Rendering.ArticleCards.ToAttachment(article);
+        Assert.Equal(expected.ContentType, (string?)card["contentType"]);
+        Assert.Equal(article.Title, (string?)card["content"]!["title"]);
+        Assert.Equal(((Microsoft.Bot.Schema.HeroCard)expected.Content).Text, (string?)card["content"]!["text"]);
+        Assert.StartsWith($"1. {article.Steps[0]}", (string?)card["content"]!["text"], StringComparison.Ordinal);
+        var ticket = (await app.Services.GetRequiredService<TicketStore>().FindAsync("T-1001", CancellationToken.None))!;
+        var transcript = await app.Services.GetRequiredService<MessageStore>().TicketTranscriptAsync(ticket.Id, CancellationToken.None);
+        Assert.Contains(transcript, message => message.Text == $"Sam: {article.Title}\n[card: {article.Title}]");
     }
 
     [Fact]
