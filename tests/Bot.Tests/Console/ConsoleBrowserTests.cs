@@ -244,7 +244,7 @@ public class ConsoleBrowserTests(Chromium chromium) : IClassFixture<Chromium>
             "/" + Regex.Replace(endpoint.RoutePattern.RawText!.TrimStart('/'), @"\{(\w+)(:[^}]*)?\}", parameter => parameter.Groups[1].Value switch
             {
                 "Number" => "T-1001",
-                "id" => "1",
+                "id" or "Id" => "1",
                 "report" => "volume",
                 var other => throw new InvalidOperationException($"No sample value for the route parameter {other}: add one here."),
             });
