@@ -31,6 +31,7 @@ builder.Services
     .AddWebChat(builder.Configuration)
     .AddTeams(builder.Configuration)
     .AddSpikeAlerts(builder.Configuration)
+    .AddHelpPages(builder.Configuration)
     .AddHealth()
     .AddConsole(builder.Configuration);
 builder.Services.AddOptions<SampleOptions>().Bind(builder.Configuration.GetSection(SampleOptions.Section));
@@ -71,6 +72,7 @@ app.MapSmsIfEnabled();
 app.MapDirectLine();
 app.MapWebChatPage();
 app.MapKnowledge();
+app.MapHelpPages();
 app.MapHealth();
 app.MapConsole();
 

@@ -24,6 +24,15 @@ public sealed class PeopleStore(Database database)
 
     private const string ByKeySql = SelectPeople + "\nWHERE p.sourced_id = @Key OR p.identifier = @Key OR p.email = @Email ORDER BY p.active DESC, p.id";
 
+    private const string SearchSql = SelectPeople + """
+
+        WHERE p.active = @Active
+          AND (p.identifier = @Key OR p.email = @Email OR LOWER(p.given_name || ' ' || p.family_name) LIKE @Like
+               OR LOWER(p.family_name || ' ' || p.given_name) LIKE @Like)
+        ORDER BY p.family_name, p.given_name, p.id
+        LIMIT @Limit
+        """;
+
     private const string StaffBySignInSql = SelectPeople + """
 
         WHERE (p.email = @SignIn OR LOWER(p.username) = @SignIn) AND p.active = @Active
@@ -68,6 +77,14 @@ public sealed class PeopleStore(Database database)
         (await QueryAsync(ByKeySql, new { Key = key.Trim(), Email = key.Trim().ToLowerInvariant() }, cancellationToken)) is [var first, ..] ? first : null;
 
     /// <summary>An active staff member by their work email or sign-in name (Teams knows both for its users).</summary>
+    /// <summary>Active people whose name contains <paramref name="words"/>, or whose ID or email it is; by family name.</summary>
+    public Task<IReadOnlyList<Person>> SearchAsync(string words, int limit, CancellationToken cancellationToken)
+    {
+        var key = words.Trim();
+        var like = $"%{key.ToLowerInvariant().Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal)}%";
+        return QueryAsync(SearchSql, new { Active = true, Key = key, Email = key.ToLowerInvariant(), Like = like, Limit = limit }, cancellationToken);
+    }
+
     public async Task<Person?> StaffBySignInAsync(string signIn, CancellationToken cancellationToken) =>
         (await QueryAsync(StaffBySignInSql, new { SignIn = signIn.Trim().ToLowerInvariant(), Active = true }, cancellationToken)) is [var first, ..] ? first : null;
 

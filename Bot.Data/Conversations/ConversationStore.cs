@@ -52,6 +52,27 @@ public sealed class ConversationStore(Database database)
         transaction.Connection!.ExecuteAsync(new CommandDefinition(
             "UPDATE conversations SET human_agent = @Agent WHERE id = @Id", new { Id = conversationId, Agent = agent }, transaction, cancellationToken: cancellationToken));
 
+    /// <summary>
+    /// Gives the conversation to <paramref name="agent"/> if nobody has it, inside the caller's transaction; who has it
+    /// afterwards, and whether it was given just now.
+    /// </summary>
+    public static async Task<(bool Taken, string? Holder)> TakeAsync(long conversationId, string agent, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        var taken = await transaction.Connection!.ExecuteAsync(new CommandDefinition(
+            "UPDATE conversations SET human_agent = @Agent WHERE id = @Id AND human_agent IS NULL", new { Id = conversationId, Agent = agent }, transaction, cancellationToken: cancellationToken));
+        return (taken == 1, await HumanAgentAsync(conversationId, transaction, cancellationToken));
+    }
+
+    /// <summary>Gives the conversation back to the bot, inside the caller's transaction; false when the bot already had it.</summary>
+    public static async Task<bool> ReleaseAsync(long conversationId, DbTransaction transaction, CancellationToken cancellationToken) =>
+        await transaction.Connection!.ExecuteAsync(new CommandDefinition(
+            "UPDATE conversations SET human_agent = NULL WHERE id = @Id AND human_agent IS NOT NULL", new { Id = conversationId }, transaction, cancellationToken: cancellationToken)) == 1;
+
+    /// <summary>The technician who has the conversation, read inside the caller's transaction; null when the bot has it.</summary>
+    public static Task<string?> HumanAgentAsync(long conversationId, DbTransaction transaction, CancellationToken cancellationToken) =>
+        transaction.Connection!.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT human_agent FROM conversations WHERE id = @Id", new { Id = conversationId }, transaction, cancellationToken: cancellationToken));
+
     /// <summary>Where and to whom the conversation's messages go.</summary>
     public async Task<ConversationRoute?> RouteAsync(long conversationId, CancellationToken cancellationToken)
     {

@@ -2,7 +2,7 @@ using Dapper;
 
 namespace Bot.Data.Insights;
 
-/// <summary>The schools the reports can be narrowed to, by name.</summary>
+/// <summary>The schools the reports and the queue can be narrowed to, by name.</summary>
 public sealed class ReportSchools(Database database)
 {
     private const string ListSql = "SELECT id AS Id, name AS Name FROM schools ORDER BY name, id";

@@ -15,6 +15,8 @@ public sealed class OpenTickets(Database database)
         WHERE t.status IN ('new', 'open', 'pending')
           AND (@Status IS NULL OR t.status = @Status)
           AND (@Channel IS NULL OR t.channel = @Channel)
+          AND (@Category IS NULL OR t.category = @Category)
+          AND (@SchoolId IS NULL OR EXISTS (SELECT 1 FROM person_schools ps WHERE ps.person_id = t.person_id AND ps.school_id = @SchoolId))
           AND (@Assignee IS NULL OR t.assignee = @Assignee)
           AND (@Unassigned = @False OR t.assignee IS NULL)
           AND (@Search IS NULL OR t.number = @SearchUpper OR LOWER(t.summary) LIKE @SearchLike
@@ -33,6 +35,8 @@ public sealed class OpenTickets(Database database)
             {
                 filter.Status,
                 filter.Channel,
+                filter.Category,
+                filter.SchoolId,
                 filter.Assignee,
                 filter.Unassigned,
                 False = false,
@@ -50,6 +54,11 @@ public sealed record QueueFilter
     public string? Status { get; init; }
 
     public string? Channel { get; init; }
+
+    public string? Category { get; init; }
+
+    /// <summary>A school's id: tickets about a person enrolled or working there.</summary>
+    public long? SchoolId { get; init; }
 
     /// <summary>Only this technician's tickets (their email).</summary>
     public string? Assignee { get; init; }

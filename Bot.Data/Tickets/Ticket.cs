@@ -1,8 +1,11 @@
 namespace Bot.Data.Tickets;
 
-/// <summary>What the bot knows when it opens a ticket.</summary>
+/// <summary>What the bot (or a technician writing to someone first) knows when it opens a ticket.</summary>
 public sealed record NewTicket
 {
+    /// <summary>The <see cref="OpenedBy"/> of tickets the bot opens.</summary>
+    public const string Bot = "bot";
+
     public required long ConversationId { get; init; }
 
     public required string Channel { get; init; }
@@ -34,6 +37,9 @@ public sealed record NewTicket
 
     /// <summary>The device from the register, when it is known.</summary>
     public long? DeviceId { get; init; }
+
+    /// <summary>Who opened it: <see cref="Bot"/>, or the email of a technician who wrote to the person first.</summary>
+    public string OpenedBy { get; init; } = Bot;
 }
 
 /// <summary>A ticket as stored.</summary>

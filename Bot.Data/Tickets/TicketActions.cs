@@ -73,18 +73,25 @@ public sealed class TicketActions(Database database, TimeProvider time, Business
 
     /// <summary>
     /// Resolves the ticket with what was done, inside the caller's transaction. Its conversation lets go of it: what the
-    /// person writes next starts afresh rather than landing on a resolved ticket.
+    /// person writes next starts afresh rather than landing on a resolved ticket. False, and nothing changed, when the
+    /// ticket was already resolved or closed.
     /// </summary>
-    public async Task ResolveAsync(long ticketId, string resolution, string actor, DbTransaction transaction, CancellationToken cancellationToken)
+    public async Task<bool> ResolveAsync(long ticketId, string resolution, string actor, DbTransaction transaction, CancellationToken cancellationToken)
     {
         var before = await StatusAsync(transaction, ticketId, cancellationToken);
         var now = time.GetUtcNow();
-        await transaction.ExecuteAsync(
-            "UPDATE tickets SET status = 'resolved', resolved_at = @At, resolution_business_hours = @Hours, resolution = @Resolution, resolved_by = 'technician' WHERE id = @Id",
+        var resolved = await transaction.ExecuteAsync(
+            "UPDATE tickets SET status = 'resolved', resolved_at = @At, resolution_business_hours = @Hours, resolution = @Resolution, resolved_by = 'technician' WHERE id = @Id AND status NOT IN ('resolved', 'closed')",
             new { Id = ticketId, At = now, Hours = await BusinessHoursSinceCreatedAsync(ticketId, now, transaction, cancellationToken), Resolution = resolution },
             cancellationToken);
+        if (resolved == 0)
+        {
+            return false;
+        }
+
         await transaction.ExecuteAsync("UPDATE conversations SET open_ticket_id = NULL WHERE open_ticket_id = @Id", new { Id = ticketId }, cancellationToken);
         await EventAsync(transaction, ticketId, before, "resolved", actor, resolution, cancellationToken);
+        return true;
     }
 
     /// <summary>Gives the ticket to <paramref name="email"/> unless someone already has it.</summary>

@@ -73,7 +73,11 @@ public sealed class TicketStore(
     /// (later messages of the conversation follow), records the status 'new', and lets the listeners (the technicians'
     /// alert) do their part in the same transaction.
     /// </summary>
-    public async Task<Ticket> CreateAsync(NewTicket ticket, CancellationToken cancellationToken)
+    public Task<Ticket> CreateAsync(NewTicket ticket, CancellationToken cancellationToken) => CreateAsync(ticket, andThen: null, cancellationToken);
+
+    /// <inheritdoc cref="CreateAsync(NewTicket, CancellationToken)"/>
+    /// <param name="andThen">More work that commits with the ticket or not at all (a technician's first message).</param>
+    public async Task<Ticket> CreateAsync(NewTicket ticket, Func<OpenedTicket, DbTransaction, CancellationToken, Task>? andThen, CancellationToken cancellationToken)
     {
         var policy = await policies.GetAsync(ticket.Topic, ticket.Priority, cancellationToken);
         var now = time.GetUtcNow();
@@ -104,12 +108,17 @@ public sealed class TicketStore(
                     ticket.DeviceId,
                 }, transaction, token));
                 await connection.ExecuteAsync(Command(NumberSql, new { Id = id, Number = FormatNumber(id) }, transaction, token));
-                await connection.ExecuteAsync(Command(EventSql, new { TicketId = id, At = now, FromStatus = (string?)null, ToStatus = "new", Actor = "bot", Note = (string?)null }, transaction, token));
+                await connection.ExecuteAsync(Command(EventSql, new { TicketId = id, At = now, FromStatus = (string?)null, ToStatus = "new", Actor = ticket.OpenedBy, Note = (string?)null }, transaction, token));
                 await connection.ExecuteAsync(Command(AttachConversationSql, new { TicketId = id, ticket.ConversationId }, transaction, token));
                 var opened = new OpenedTicket(id, FormatNumber(id), ticket, now, firstResponseDue, resolutionDue);
                 foreach (var listener in listeners)
                 {
                     await listener.OnOpenedAsync(opened, transaction, token);
+                }
+
+                if (andThen is not null)
+                {
+                    await andThen(opened, transaction, token);
                 }
 
                 return id;

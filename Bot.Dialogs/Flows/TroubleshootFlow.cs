@@ -1,6 +1,7 @@
 using System.Globalization;
 using Bot.Data.Tickets;
 using Bot.Dialogs.Engine;
+using Bot.Dialogs.Engine.Rendering;
 using Bot.Dialogs.Knowledge;
 
 namespace Bot.Dialogs.Flows;
@@ -44,8 +45,7 @@ public sealed class TroubleshootFlow(KnowledgeBase knowledge, SelfServiceStore s
             choices.Add(new(Back, dc.Say.Back, ["back", "previous", "atras", "anterior"]));
         }
 
-        var card = new ReplyCard(article.Title, article.Steps.Select((step, i) => $"{i + 1}. {step}").ToList(), article.Video);
-        return new Reply(text, choices, index == 0 ? card : null);
+        return new Reply(text, choices, index == 0 ? ArticleCards.Card(article) : null);
     }
 
     public override async Task ContinueAsync(DialogEngine engine, DialogContext dc, DialogFrame frame, Answer answer)

@@ -63,7 +63,7 @@ public sealed partial class KnowledgeBase(
         float[]? queryVector = null;
         if (mode != SearchMode.Lexical && snapshot.Vectors.Count > 0)
         {
-            queryVector = embedder.Embed([query], cancellationToken)[0];
+            queryVector = embedder.EmbedQuery(query, cancellationToken);
         }
 
         var scored = new List<ScoredArticle>();

@@ -5,18 +5,24 @@ using Microsoft.Extensions.Options;
 namespace Bot.Insights;
 
 /// <summary>
-/// Scans for ticket spikes when the app starts and then every <see cref="AlertOptions.Period"/>, on the app's
-/// <see cref="TimeProvider"/>; a failed scan is logged and the next one runs as usual.
+/// Scans for ticket spikes, day over day and week over week (<see cref="AlertOptions.Scans"/>), when the app starts
+/// and then every <see cref="AlertOptions.Period"/>, on the app's <see cref="TimeProvider"/>; a failed scan is logged
+/// and the next one runs as usual.
 /// </summary>
 public sealed partial class SpikeAlertJob(SpikeDetector detector, IOptions<AlertOptions> options, OutboxSignal outbox, TimeProvider time, ILogger<SpikeAlertJob> logger)
     : BackgroundService
 {
-    /// <summary>One scan with the window ending now; the alerts it raised.</summary>
+    /// <summary>One scan, each comparison with its window ending now; the alerts it raised.</summary>
     public async Task<IReadOnlyList<Alert>> ScanAsync(CancellationToken cancellationToken)
     {
-        var settings = options.Value;
         var now = time.GetUtcNow();
-        var raised = await detector.ScanAsync(AlertWindow.Ending(now, settings.Window, settings.BaselineWindows), settings.Thresholds, now, cancellationToken);
+        var raised = new List<Alert>();
+        foreach (var (_, scan) in options.Value.Scans.Where(scan => scan.Scan.Enabled))
+        {
+            // One after the other: a group a comparison just raised is quiet for the next.
+            raised.AddRange(await detector.ScanAsync(scan.Ending(now), scan.Thresholds, now, cancellationToken));
+        }
+
         foreach (var alert in raised)
         {
             LogRaised(logger, alert.Id, alert.Dimension, alert.Topic, alert.Observed, alert.Expected);

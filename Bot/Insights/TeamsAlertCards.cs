@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Bot.Channels.BotConnector;
 using Bot.Channels.Teams;
 using Bot.Data.Insights.Alerts;
 using Bot.Data.Outbox;
@@ -21,7 +22,7 @@ public sealed class TeamsAlertCards(IOptions<TeamsOptions> teams, BusinessCalend
         }
 
         var card = AlertCard.Message(alert, tickets, calendar, AlertsPage(configuration));
-        var message = new NewOutboxMessage(TeamsSender.ChannelId, TeamsSender.NewThreadIn(channelId), TeamsSender.Sender, TeamsSender.Body(card), ConversationId: null);
+        var message = new NewOutboxMessage(TeamsSender.ChannelId, TeamsSender.NewThreadIn(channelId), ConnectorSender.Sender, ConnectorSender.Body(card), ConversationId: null);
         await OutboxStore.EnqueueAsync(message, alert.RaisedAt, transaction, cancellationToken);
     }
 

@@ -46,16 +46,21 @@ internal static class KnowledgeSearchBenchmark
         var all = Load("dev").Concat(Load("heldout")).ToList();
         foreach (var mode in new[] { SearchMode.Lexical, SearchMode.Hybrid })
         {
-            var latencies = new List<double>();
-            foreach (var message in all.Concat(all))
+            // A fresh embedder each time: it remembers query vectors, so the searches above would all be repeats.
+            var searcher = await LoadAsync(database, options);
+            foreach (var label in new[] { "new", "repeated" })
             {
-                var clock = Stopwatch.StartNew();
-                await knowledge.SearchAsync(message.Text, message.Language, 3, mode, CancellationToken.None);
-                latencies.Add(clock.Elapsed.TotalMilliseconds);
-            }
+                var latencies = new List<double>();
+                foreach (var message in all)
+                {
+                    var clock = Stopwatch.StartNew();
+                    await searcher.SearchAsync(message.Text, message.Language, 3, mode, CancellationToken.None);
+                    latencies.Add(clock.Elapsed.TotalMilliseconds);
+                }
 
-            latencies.Sort();
-            System.Console.WriteLine($"latency {mode,-8} median {Percentile(latencies, 0.5):F2} ms, p99 {Percentile(latencies, 0.99):F2} ms over {latencies.Count} searches");
+                latencies.Sort();
+                System.Console.WriteLine($"latency {mode,-8} {label,-8} queries: median {Percentile(latencies, 0.5):F2} ms, p99 {Percentile(latencies, 0.99):F2} ms over {latencies.Count} searches");
+            }
         }
 
         foreach (var semantic in new[] { false, true })

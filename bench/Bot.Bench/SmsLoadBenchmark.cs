@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime;
 using System.Threading.Channels;
 using Bot.Data;
 using Bot.Testing;
@@ -76,14 +77,28 @@ internal static class SmsLoadBenchmark
         var acks = new List<double>();
         var turns = new List<double>();
         var elapsed = TimeSpan.Zero;
+        // CPU time of the whole process (app, fake Twilio and the phones alike): on a shared machine it varies far less than wall time.
+        // The JIT's share is shown apart: tiered compilation goes on recompiling hot methods for a while after start-up.
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var jitBefore = JitInfo.GetCompilationTime();
+        var allocatedBefore = GC.GetTotalAllocatedBytes();
         for (var wave = 0; wave < waves; wave++)
         {
+            var waveCpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var waveJit = JitInfo.GetCompilationTime();
+            var waveMethods = JitInfo.GetCompiledMethodCount();
             var (waveAcks, waveTurns, waveElapsed) = await ConverseAsync(client, inboxes, Enumerable.Range(wave * phones, phones));
             acks.AddRange(waveAcks);
             turns.AddRange(waveTurns);
             elapsed += waveElapsed;
+            System.Console.WriteLine(
+                $"wave {wave + 1}: {waveTurns.Count / waveElapsed.TotalSeconds:F0} turns/s, CPU per turn {(Process.GetCurrentProcess().TotalProcessorTime - waveCpu).TotalMilliseconds / waveTurns.Count:F2} ms"
+                + $" (in the JIT {(JitInfo.GetCompilationTime() - waveJit).TotalMilliseconds / waveTurns.Count:F2} ms, {JitInfo.GetCompiledMethodCount() - waveMethods} methods compiled)");
         }
 
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        var jit = JitInfo.GetCompilationTime() - jitBefore;
+        var allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
         await stop.CancelAsync();
         await router;
 
@@ -91,6 +106,8 @@ internal static class SmsLoadBenchmark
         System.Console.WriteLine($"{waves} waves of {phones} phones, {turns.Count} turns in {elapsed.TotalSeconds:F1} s: {rate:F0} turns/s");
         System.Console.WriteLine($"acknowledgement ms: p50 {Percentile(acks, 0.50):F1}  p95 {Percentile(acks, 0.95):F1}  p99 {Percentile(acks, 0.99):F1}");
         System.Console.WriteLine($"whole turn ms:      p50 {Percentile(turns, 0.50):F1}  p95 {Percentile(turns, 0.95):F1}  p99 {Percentile(turns, 0.99):F1}");
+        System.Console.WriteLine(
+            $"process CPU per turn: {cpu.TotalMilliseconds / turns.Count:F2} ms, of which JIT {jit.TotalMilliseconds / turns.Count:F2} ms; allocated per turn: {allocated / 1024.0 / turns.Count:F0} KB");
         return rate;
     }
 

@@ -21,6 +21,8 @@ public static class BotConnectorServiceCollectionExtensions
                 logger: provider.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>())));
         services.AddSingleton<AdapterWithErrorHandler>();
         services.AddSingleton<IBotFrameworkHttpAdapter>(provider => provider.GetRequiredService<AdapterWithErrorHandler>());
+        services.AddSingleton<ConnectorClients>();
+        services.AddSingleton<ConnectorConversations>();
         return services;
     }
 

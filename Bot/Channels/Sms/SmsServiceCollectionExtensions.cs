@@ -19,7 +19,6 @@ public static partial class SmsServiceCollectionExtensions
 
         services.AddSingleton<TwilioSignature>();
         services.AddSingleton<TwilioAdapter>();
-        services.AddSingleton<SmsConversations>();
         services.AddSingleton<SmsInboxProcessor>();
         services.AddHostedService(provider => provider.GetRequiredService<SmsInboxProcessor>());
         services.AddSingleton<SmsMediaFetcher>();

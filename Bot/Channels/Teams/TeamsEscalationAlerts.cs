@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Bot.Channels.BotConnector;
 using Bot.Data.Contacts;
 using Bot.Data.Outbox;
 using Bot.Data.Tickets;
@@ -15,7 +16,8 @@ public sealed class TeamsEscalationAlerts(IOptions<TeamsOptions> options, IOptio
 {
     public async Task OnOpenedAsync(OpenedTicket ticket, DbTransaction transaction, CancellationToken cancellationToken)
     {
-        if (options.Value.TechniciansChannelId is not { Length: > 0 } channelId)
+        // A ticket a technician opened by writing first is already theirs: nobody else needs to be told.
+        if (options.Value.TechniciansChannelId is not { Length: > 0 } channelId || ticket.Request.OpenedBy != NewTicket.Bot)
         {
             return;
         }
@@ -23,7 +25,7 @@ public sealed class TeamsEscalationAlerts(IOptions<TeamsOptions> options, IOptio
         var request = ticket.Request;
         var person = request.PersonId is { } personId ? await people.ByIdAsync(personId, cancellationToken) : null;
         var facts = EscalationFacts.Of(ticket.Number, person, request.Channel, request.Category, ticket.FirstResponseDueAt, request.Summary, calendar, app.Value.PublicUrl);
-        var alert = new NewOutboxMessage(TeamsSender.ChannelId, TeamsSender.NewThreadIn(channelId), TeamsSender.Sender, TeamsSender.Body(EscalationCard.Message(facts)), ConversationId: null);
+        var alert = new NewOutboxMessage(TeamsSender.ChannelId, TeamsSender.NewThreadIn(channelId), ConnectorSender.Sender, ConnectorSender.Body(EscalationCard.Message(facts)), ConversationId: null);
         await OutboxStore.EnqueueAsync(alert, ticket.CreatedAt, transaction, cancellationToken);
     }
 }

@@ -19,7 +19,6 @@ public static class TeamsServiceCollectionExtensions
         // Checked in full by `teams package`; the running desk only links cards to the console with its public URL.
         services.AddOptions<TeamsAppOptions>().Bind(configuration.GetSection(TeamsAppOptions.Section));
         services.AddMemoryCache();
-        services.AddSingleton<TeamsConnector>();
         services.AddSingleton<TeamsSignIns>();
         services.AddSingleton<TeamsStaffDirectory>();
         services.AddSingleton<TeamsTicketClaims>();

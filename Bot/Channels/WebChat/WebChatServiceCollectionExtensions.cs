@@ -1,3 +1,5 @@
+using Bot.Channels.BotConnector;
+using Bot.Outbox;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Channels.WebChat;
@@ -21,6 +23,9 @@ public static class WebChatServiceCollectionExtensions
         services.AddSingleton<AzureDirectLineTokens>();
         AzureDirectLineTokens.AddHttpClient(services);
         services.AddWebChatPage(configuration);
+        // Technicians' replies into web chats that go through Azure Bot Service rather than our own Direct Line.
+        services.AddSingleton<IOutboxSender>(provider => new ConnectorSender(DirectLineAdapter.Channel, provider.GetRequiredService<ConnectorConversations>()));
+        services.AddOutbox(configuration);
         return services;
     }
 }

@@ -11,10 +11,6 @@ namespace Bot.Console.Insights;
 /// </summary>
 public sealed record InsightsQuery(DateOnly From, DateOnly To, string? Channel, string? Category, long? School, ReportPeriod Period)
 {
-    public static readonly IReadOnlyList<string> Channels = ["sms", "webchat", "msteams"];
-
-    public static readonly IReadOnlyList<string> Categories = ["hardware", "network", "software", "account", "user-error", "user-training", "other"];
-
     /// <summary>Reads the query; missing or unreadable values fall back to the last six months, everything, by week.</summary>
     public static InsightsQuery Parse(IQueryCollection query, BusinessCalendar calendar, TimeProvider time)
     {
@@ -24,8 +20,8 @@ public sealed record InsightsQuery(DateOnly From, DateOnly To, string? Channel, 
         return new InsightsQuery(
             from <= to ? from : to,
             to,
-            OneOf(query["channel"], Channels),
-            OneOf(query["category"], Categories),
+            TicketChoices.OneOf(query["channel"], TicketChoices.Channels),
+            TicketChoices.OneOf(query["category"], TicketChoices.Categories),
             long.TryParse(query["school"], NumberStyles.None, CultureInfo.InvariantCulture, out var school) ? school : null,
             Enum.TryParse<ReportPeriod>(query["period"], ignoreCase: true, out var period) && Enum.IsDefined(period) ? period : ReportPeriod.Week);
     }
@@ -50,6 +46,4 @@ public sealed record InsightsQuery(DateOnly From, DateOnly To, string? Channel, 
 
     private static DateOnly? Date(string? text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
-
-    private static string? OneOf(string? value, IReadOnlyList<string> allowed) => allowed.Contains(value) ? value : null;
 }

@@ -18,9 +18,11 @@ public class ConsoleTests
     [InlineData("/console/devices?q=MV-C-10001")]
     [InlineData("/console/accounts")]
     [InlineData("/console/denied")]
-    [InlineData("/console/tickets?mine=true")]
+    [InlineData("/console/tickets?assignee=mine")]
     [InlineData("/console/tickets/T-1001")]
     [InlineData("/console/attachments/1")]
+    [InlineData("/console/people?q=ana")]
+    [InlineData("/console/people/1")]
     public async Task An_anonymous_visitor_is_sent_to_sign_in_from_every_console_page(string path)
     {
         await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);

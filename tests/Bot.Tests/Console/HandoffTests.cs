@@ -4,6 +4,7 @@ using Bot.Data.Accounts;
 using Bot.Data.Conversations;
 using Bot.Data.Tickets;
 using Bot.Dialogs.Engine;
+using Bot.Dialogs.Knowledge;
 using Bot.Testing;
 using Bot.Tests.Support;
 using Dapper;
@@ -26,7 +27,7 @@ public class HandoffTests
         var lee = await ConsoleBrowser.SignedInAsync(desk.App, "lee@district.example.org", AccountRoles.Technician, "Lee Park");
         var page = $"/console/tickets/{ticket.Number}";
 
-        var queue = await sam.PageAsync("/console/tickets?unassigned=true");
+        var queue = await sam.PageAsync("/console/tickets?assignee=unassigned");
         Assert.Contains($">{ticket.Number}</a>", queue, StringComparison.Ordinal);
         Assert.Contains("on track", queue, StringComparison.Ordinal);
 
@@ -60,6 +61,44 @@ public class HandoffTests
         // Back with the bot: the next text is answered by it again.
         await desk.Webhooks.TextAsync(Student, "menu");
         Assert.False(string.IsNullOrEmpty((await desk.Twilio.NextAsync()).Body));
+    }
+
+    [Fact]
+    public async Task Pages_left_open_while_a_colleague_acts_say_what_happened_and_never_text_the_student_twice()
+    {
+        await using var desk = await SmsDesk.StartAsync();
+        var ticket = await EscalateAsync(desk);
+        var sam = await ConsoleBrowser.SignedInAsync(desk.App, "sam@district.example.org", AccountRoles.Technician, "Sam Reyes");
+        var lee = await ConsoleBrowser.SignedInAsync(desk.App, "lee@district.example.org", AccountRoles.Technician, "Lee Park");
+        var page = $"/console/tickets/{ticket.Number}";
+        var leeOpened = await lee.PageAsync(page);
+        var samOpened = await sam.PageAsync(page);
+
+        await sam.SubmitAsync(page, "takeover", new Dictionary<string, string>());
+        Assert.Equal(English.TechnicianJoined("Sam", "T-1001"), (await desk.Twilio.NextAsync()).Body);
+        var leeTakesOver = await BodyAsync(await lee.SubmitFromAsync(leeOpened, page, "takeover", new Dictionary<string, string>()));
+        var samTakesOverAgain = await BodyAsync(await sam.SubmitFromAsync(samOpened, page, "takeover", new Dictionary<string, string>()));
+        var samWithTheReplyBox = await sam.PageAsync(page);
+        await sam.SubmitAsync(page, "resolve", new Dictionary<string, string> { ["Resolve.Text"] = "new charger" });
+        Assert.Equal(English.TicketResolved("T-1001", "new charger"), (await desk.Twilio.NextAsync()).Body);
+        var leeResolves = await BodyAsync(await lee.SubmitFromAsync(leeOpened, page, "resolve", new Dictionary<string, string> { ["Resolve.Text"] = "charger" }));
+        var samReplies = await BodyAsync(await sam.SubmitFromAsync(samWithTheReplyBox, page, "reply", new Dictionary<string, string> { ["Reply.Text"] = "Anything else?" }));
+        var samHandsBack = await BodyAsync(await sam.SubmitFromAsync(samWithTheReplyBox, page, "handback", new Dictionary<string, string>()));
+
+        Assert.Contains("sam@district.example.org has already taken this conversation over.", leeTakesOver, StringComparison.Ordinal);
+        Assert.Contains("You already have the conversation.", samTakesOverAgain, StringComparison.Ordinal);
+        Assert.Contains("T-1001 is already resolved.", leeResolves, StringComparison.Ordinal);
+        Assert.Contains("The bot has this conversation now; take it over first.", samReplies, StringComparison.Ordinal);
+        Assert.Contains("The bot already had this conversation.", samHandsBack, StringComparison.Ordinal);
+        await using var connection = await desk.Database.Database.OpenAsync(CancellationToken.None);
+        Assert.Equal(2, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM outbox WHERE body IN (@Joined, @Resolved)", new
+        {
+            Joined = English.TechnicianJoined("Sam", "T-1001"),
+            Resolved = English.TicketResolved("T-1001", "new charger"),
+        }));
+        Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM messages WHERE text LIKE '%Anything else?%'"));
+        var resolved = (await desk.App.Services.GetRequiredService<TicketStore>().FindAsync("T-1001", CancellationToken.None))!;
+        Assert.Equal(("resolved", "new charger"), (resolved.Status, resolved.Resolution));
     }
 
     [Fact]
@@ -99,11 +138,15 @@ public class HandoffTests
         Assert.Contains("<option value=\"1\">On it</option>", page, StringComparison.Ordinal);
         Assert.Matches(@"<textarea[^>]*>Ticket T-1001: we will answer [^{<]+\. \{typo\}</textarea>", page);
 
-        var shared = await sam.PageAsync($"/console/tickets/{ticket.Number}?article=accessibility-chromebook");
-        Assert.Contains(
-            ">Screen reader, zoom and captions on a Chromebook: Turn on ChromeVox, the magnifier, bigger text or Live Caption in Settings &gt; Accessibility. Keyboard shortcuts work too.</textarea>",
-            shared,
-            StringComparison.Ordinal);
+        // Choosing an article, then a prepared reply, without script: each Insert form keeps what the other chose.
+        var shared = await sam.PageAsync($"/console/tickets/{ticket.Number}?article=accessibility-chromebook&canned=1");
+        Assert.Contains("Sharing: <span>Screen reader, zoom and captions on a Chromebook</span>", shared, StringComparison.Ordinal);
+        Assert.Matches(@"<textarea[^>]*>Ticket T-1001: we will answer [^{<]+\. \{typo\}</textarea>", shared);
+        Assert.Contains("<input type=\"hidden\" name=\"article\" value=\"accessibility-chromebook\" />", shared, StringComparison.Ordinal);
+        Assert.Contains("<input type=\"hidden\" name=\"canned\" value=\"1\" />", shared, StringComparison.Ordinal);
+
+        // The keystroke picker offers the same reply already filled in: the page's script fills nothing.
+        Assert.Matches(@"<template id=""reply-snippets"">\s*<li data-kind=""reply"" data-label=""Prepared reply"" data-text=""Ticket T-1001: we will answer [^{""]+\. \{typo\}"">On it</li>", page);
     }
 
     [Fact]
@@ -137,11 +180,75 @@ public class HandoffTests
     }
 
     [Fact]
-    public async Task A_technician_is_told_that_a_web_chat_through_Azure_cannot_be_written_to_yet()
+    public async Task Sharing_an_article_by_sms_sends_the_technicians_words_its_summary_and_a_link_to_its_public_page()
+    {
+        const string Slug = "accessibility-chromebook";
+        await using var desk = await SmsDesk.StartAsync();
+        var ticket = await EscalateAsync(desk);
+        var article = desk.App.Services.GetRequiredService<KnowledgeBase>().Find(Slug, "en")!;
+        var sam = await ConsoleBrowser.SignedInAsync(desk.App, "sam@district.example.org", AccountRoles.Technician, "Sam Reyes");
+        var page = $"/console/tickets/{ticket.Number}";
+        await sam.SubmitAsync(page, "takeover", new Dictionary<string, string>());
+        await desk.Twilio.NextAsync();
+
+        var empty = await BodyAsync(await sam.SubmitAsync(page, "reply", new Dictionary<string, string> { ["Reply.Text"] = " ", ["Reply.Article"] = "" }));
+        Assert.Contains("Write something first.", empty, StringComparison.Ordinal);
+        var chosen = await sam.PageAsync($"{page}?article={Slug}");
+        var sent = await BodyAsync(await sam.SubmitAsync(page, "reply", new Dictionary<string, string>
+        {
+            ["Reply.Text"] = "This shows where the settings are.",
+            ["Reply.Article"] = Slug,
+        }));
+
+        Assert.Matches($"<input type=\"hidden\" id=\"reply-article\" name=\"Reply.Article\" value=\"{Slug}\"", chosen);
+        Assert.Contains($"Sharing: <span>{article.Title}</span>", chosen, StringComparison.Ordinal);
+        Assert.Contains($"Sent, with the article {article.Title}.", sent, StringComparison.Ordinal);
+        var expected = $"Sam: This shows where the settings are.\n{article.Summary}\n{SmsDesk.PublicBaseUrl}/help/en/{Slug}";
+        var parts = Bot.Channels.Sms.SmsSegments.Split(expected);
+        Assert.Equal(parts, (await desk.RepliesAsync(parts.Count)).Select(text => text.Body)); // the empty reply sent nothing before these
+        var transcript = await desk.App.Services.GetRequiredService<MessageStore>().TicketTranscriptAsync(ticket.Id, CancellationToken.None);
+        Assert.Contains(transcript, message => message.Text == expected && message.AuthorKind == "technician");
+    }
+
+    [Fact]
+    public async Task Sharing_an_article_on_web_chat_sends_the_bots_own_card_for_it_with_the_title_for_words_left_out()
+    {
+        await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
+        await using var app = DeskApp.On(database);
+        var caregiver = await DirectLineClient.StartAsync(app.CreateClient());
+        foreach (var text in new[] { "agent", "1", "this morning", "home", "60614", "skip" })
+        {
+            (await caregiver.SayAsync(text)).Dispose();
+        }
+
+        await caregiver.ReadAsync();
+        var article = app.Services.GetRequiredService<KnowledgeBase>().Find("power-chromebook-wont-turn-on", "en")!;
+        var sam = await ConsoleBrowser.SignedInAsync(app, "sam@district.example.org", AccountRoles.Technician, "Sam Reyes");
+        const string Page = "/console/tickets/T-1001";
+        await sam.SubmitAsync(Page, "takeover", new Dictionary<string, string>());
+        await caregiver.ReadAsync();
+
+        await sam.SubmitAsync(Page, "reply", new Dictionary<string, string> { ["Reply.Text"] = "", ["Reply.Article"] = article.Slug });
+
+        var shared = Assert.Single(await caregiver.ReadAsync())!;
+        Assert.Equal($"Sam: {article.Title}", (string?)shared["text"]);
+        var card = Assert.Single(shared["attachments"]!.AsArray())!;
+        var expected = Bot.Dialogs.Engine.Rendering.ArticleCards.ToAttachment(article);
+        Assert.Equal(expected.ContentType, (string?)card["contentType"]);
+        Assert.Equal(article.Title, (string?)card["content"]!["title"]);
+        Assert.Equal(((Microsoft.Bot.Schema.HeroCard)expected.Content).Text, (string?)card["content"]!["text"]);
+        Assert.StartsWith($"1. {article.Steps[0]}", (string?)card["content"]!["text"], StringComparison.Ordinal);
+        var ticket = (await app.Services.GetRequiredService<TicketStore>().FindAsync("T-1001", CancellationToken.None))!;
+        var transcript = await app.Services.GetRequiredService<MessageStore>().TicketTranscriptAsync(ticket.Id, CancellationToken.None);
+        Assert.Contains(transcript, message => message.Text == $"Sam: {article.Title}\n[card: {article.Title}]");
+    }
+
+    [Fact]
+    public async Task A_technician_writes_into_a_web_chat_that_goes_through_Azure_and_an_outage_of_the_connector_only_delays_it()
     {
         await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
         await using var connector = await BotConnectorServer.StartAsync();
-        await using var app = DeskApp.On(database, settings: new() { ["Knowledge:Semantic"] = "false" });
+        await using var app = DeskApp.On(database, settings: new() { ["Knowledge:Semantic"] = "false", ["Twilio:RetryBaseDelay"] = "00:00:00.050" });
         var client = app.CreateClient();
         foreach (var text in new[] { "agent", "1", "this morning", "home", "60614", "skip" })
         {
@@ -150,13 +257,51 @@ public class HandoffTests
             Assert.True((await client.PostActivityAsync(message)).IsSuccessStatusCode);
         }
 
+        while (connector.Pending > 0)
+        {
+            await connector.NextAsync();
+        }
+
         var ticket = (await app.Services.GetRequiredService<TicketStore>().FindAsync("T-1001", CancellationToken.None))!;
+        var sam = await ConsoleBrowser.CreateAccountAsync(app, "sam@district.example.org", AccountRoles.Technician, name: "Sam Reyes");
+        var handoff = app.Services.GetRequiredService<Bot.Handoff.HandoffService>();
+        connector.FailNext(3);
+
+        await handoff.TakeOverAsync(ticket, sam, CancellationToken.None);
+        await handoff.ReplyAsync(ticket, sam, "Please hold the power key.", CancellationToken.None);
+
+        var joined = await connector.NextAsync(TimeSpan.FromSeconds(30));
+        var reply = await connector.NextAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(("AzConv0001-us", English.TechnicianJoined("Sam", "T-1001")), (joined.ConversationId, joined.Text));
+        Assert.Equal(("AzConv0001-us", "Sam: Please hold the power key."), (reply.ConversationId, reply.Text));
+        Assert.Equal("webchat", (string?)reply.Activity["channelId"]);
+    }
+
+    [Fact]
+    public async Task A_technician_is_told_when_a_conversation_cannot_be_written_to_from_the_console()
+    {
+        await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
+        await using var app = DeskApp.On(database, settings: new() { ["Knowledge:Semantic"] = "false" });
+        var conversationId = await app.Services.GetRequiredService<ConversationStore>().TouchAsync(
+            new ConversationActivity("webchat", "never-seen-by-the-connector", "dl_caregiver", null, DateTimeOffset.UtcNow),
+            CancellationToken.None);
+        var ticket = await app.Services.GetRequiredService<TicketStore>().CreateAsync(new NewTicket
+        {
+            ConversationId = conversationId,
+            Channel = "webchat",
+            RequesterAddress = "dl_caregiver",
+            Language = "en",
+            Topic = "hotspot",
+            Category = "network",
+            Summary = "Hotspot drops",
+        }, CancellationToken.None);
         var sam = await ConsoleBrowser.CreateAccountAsync(app, "sam@district.example.org", AccountRoles.Technician, name: "Sam Reyes");
 
         var refused = await Assert.ThrowsAsync<Bot.Handoff.HandoffException>(
             () => app.Services.GetRequiredService<Bot.Handoff.HandoffService>().ReplyAsync(ticket, sam, "Please hold the power key.", CancellationToken.None));
 
-        Assert.Contains("Azure Bot Service", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("reach them another way", refused.Message, StringComparison.Ordinal);
+        Assert.Empty(await app.Services.GetRequiredService<MessageStore>().TicketTranscriptAsync(ticket.Id, CancellationToken.None));
     }
 
     /// <summary>The student asks for a person and answers the desk's questions: ticket T-1001.</summary>

@@ -55,6 +55,37 @@ public class SpikeAlertsTests
         Assert.Equal((Now, 13L), (alert.RaisedAt, alert.Observed));
     }
 
+    [Fact]
+    public async Task One_models_power_tickets_doubling_week_over_week_raise_a_weekly_alert_and_no_daily_one()
+    {
+        await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
+        await using var app = DeskApp.On(database, services => services.AddSingleton<TimeProvider>(new TestClock(Now)), new() { ["Insights:Alerts:Enabled"] = "false" });
+        var doubled = await PlantWeeklyRiseAsync(database);
+
+        var alert = Assert.Single(await app.Services.GetRequiredService<Bot.Insights.SpikeAlertJob>().ScanAsync(CancellationToken.None));
+
+        // 42 in the last week against 84 in the four before it; the other model stayed flat. No day was 3 times its usual.
+        Assert.Equal(("model", "power", "Lenovo 100e", 42L), (alert.Dimension, alert.Topic, alert.GroupLabel, alert.Observed));
+        Assert.Equal(21.0, alert.Expected, 1e-9);
+        Assert.Equal((Now.AddDays(-7), Now), (alert.WindowStart, alert.WindowEnd));
+        var tickets = await app.Services.GetRequiredService<AlertStore>().TicketsAsync(alert.Id, CancellationToken.None);
+        Assert.Equal(doubled.Order(), tickets.Select(ticket => ticket.TicketId).Order());
+    }
+
+    [Fact]
+    public async Task The_weekly_comparison_can_be_switched_off_on_its_own()
+    {
+        await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
+        await using var app = DeskApp.On(database, services => services.AddSingleton<TimeProvider>(new TestClock(Now)), new()
+        {
+            ["Insights:Alerts:Enabled"] = "false",
+            ["Insights:Alerts:Weekly:Enabled"] = "false",
+        });
+        await PlantWeeklyRiseAsync(database);
+
+        Assert.Empty(await app.Services.GetRequiredService<Bot.Insights.SpikeAlertJob>().ScanAsync(CancellationToken.None));
+    }
+
     [Theory]
     [InlineData("/console/insights/alerts")]
     public async Task An_anonymous_visitor_is_sent_to_sign_in_from_the_alerts_page(string path)
@@ -121,9 +152,10 @@ public class SpikeAlertsTests
     }
 
     [Theory]
-    [InlineData("Insights:Alerts:MaximumPValue", "1.5", "Insights:Alerts:MaximumPValue must be between 0 and 1")]
-    [InlineData("Insights:Alerts:MinimumRatio", "0.5", "Insights:Alerts:MinimumRatio must be a number of at least 1")]
-    [InlineData("Insights:Alerts:BaselineWindows", "0", "Insights:Alerts:BaselineWindows must be between 1 and 366")]
+    [InlineData("Insights:Alerts:Daily:MaximumPValue", "1.5", "Insights:Alerts:Daily:MaximumPValue must be between 0 and 1")]
+    [InlineData("Insights:Alerts:Daily:MinimumRatio", "0.5", "Insights:Alerts:Daily:MinimumRatio must be a number of at least 1")]
+    [InlineData("Insights:Alerts:Weekly:BaselineWindows", "0", "Insights:Alerts:Weekly:BaselineWindows must be between 1 and 366")]
+    [InlineData("Insights:Alerts:Weekly:MinimumExpected", "0", "Insights:Alerts:Weekly:MinimumExpected must be a number above 0")]
     [InlineData("Insights:Alerts:Period", "00:00:00", "Insights:Alerts:Period must be above zero")]
     public async Task A_bad_alert_setting_stops_start_up_and_names_the_setting(string setting, string value, string message)
     {
@@ -157,5 +189,29 @@ public class SpikeAlertsTests
 
         inWindow.AddRange(await history.TicketsAsync("wifi", TicketHistory.SpreadOver(Window.Start, 12), zip: "75001"));
         return inWindow;
+    }
+
+    /// <summary>
+    /// Power tickets on two Chromebook models, 3 a day each for five weeks, except that the Lenovo's doubled to 6 a day
+    /// over the last week: the ids of its 42 tickets of that week.
+    /// </summary>
+    private static async Task<IReadOnlyList<long>> PlantWeeklyRiseAsync(TestDatabase database)
+    {
+        var history = new TicketHistory(database.Database);
+        var dell = await history.DeviceAsync("Dell Chromebook 3110");
+        var lenovo = await history.DeviceAsync("Lenovo 100e");
+        var lastWeek = new List<long>();
+        for (var day = 35; day > 0; day--)
+        {
+            var start = Now.AddDays(-day);
+            await history.TicketsAsync("power", TicketHistory.SpreadOver(start, 3), deviceId: dell);
+            var ids = await history.TicketsAsync("power", TicketHistory.SpreadOver(start, day <= 7 ? 6 : 3), deviceId: lenovo);
+            if (day <= 7)
+            {
+                lastWeek.AddRange(ids);
+            }
+        }
+
+        return lastWeek;
     }
 }

@@ -40,18 +40,24 @@ internal sealed partial class ConsoleBrowser(DeskApp app)
     }
 
     /// <summary>Fills in and submits the form named <paramref name="formName"/> on the page at <paramref name="path"/>.</summary>
-    public async Task<HttpResponseMessage> SubmitAsync(string path, string formName, IReadOnlyDictionary<string, string> fields)
+    public async Task<HttpResponseMessage> SubmitAsync(string path, string formName, IReadOnlyDictionary<string, string> fields) =>
+        await SubmitFromAsync(await PageAsync(path), path, formName, fields);
+
+    /// <summary>
+    /// Posts the form named <paramref name="formName"/> as the page <paramref name="loaded"/> (an earlier GET of
+    /// <paramref name="path"/>) rendered it: what a technician's open tab sends after colleagues changed the ticket.
+    /// </summary>
+    public Task<HttpResponseMessage> SubmitFromAsync(string loaded, string path, string formName, IReadOnlyDictionary<string, string> fields)
     {
-        var page = await PageAsync(path);
-        var token = AntiforgeryToken().Match(page);
-        Assert.True(token.Success, $"The page at {path} has no antiforgery token.");
-        Assert.Contains($"name=\"_handler\" value=\"{formName}\"", page, StringComparison.Ordinal);
+        var token = AntiforgeryToken().Match(loaded);
+        Assert.True(token.Success, $"The page at {path} had no antiforgery token.");
+        Assert.Contains($"name=\"_handler\" value=\"{formName}\"", loaded, StringComparison.Ordinal);
         var form = new Dictionary<string, string>(fields)
         {
             ["_handler"] = formName,
             ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value),
         };
-        return await client.PostAsync(path, new FormUrlEncodedContent(form));
+        return client.PostAsync(path, new FormUrlEncodedContent(form));
     }
 
     /// <summary>Posts fields as they are, with no antiforgery token: what a forged cross-site form would send.</summary>

@@ -9,11 +9,12 @@ internal sealed class SmsDesk : IAsyncDisposable
     public const string PublicBaseUrl = "https://desk.example.org";
     public const string DistrictNumber = "+15555550000";
 
-    private SmsDesk(TestDatabase database, TwilioApiServer twilio, DeskApp app)
+    private SmsDesk(TestDatabase database, TwilioApiServer twilio, DeskApp app, Uri? address)
     {
         Database = database;
         Twilio = twilio;
         App = app;
+        Address = address;
         Webhooks = new TwilioWebhooks(app.CreateClient(), twilio.AuthToken, PublicBaseUrl);
     }
 
@@ -25,7 +26,17 @@ internal sealed class SmsDesk : IAsyncDisposable
 
     public TwilioWebhooks Webhooks { get; }
 
-    public static async Task<SmsDesk> StartAsync(TestDatabase? database = null, Dictionary<string, string?>? settings = null)
+    /// <summary>Where a browser reaches the app, when it was started with <see cref="StartOnLoopbackAsync"/>.</summary>
+    public Uri? Address { get; }
+
+    public static Task<SmsDesk> StartAsync(TestDatabase? database = null, Dictionary<string, string?>? settings = null) =>
+        StartAsync(database, settings, onLoopback: false);
+
+    /// <summary>The same desk served by Kestrel on a loopback port instead of the in-memory test server, for a browser.</summary>
+    public static Task<SmsDesk> StartOnLoopbackAsync(Dictionary<string, string?>? settings = null) =>
+        StartAsync(null, settings, onLoopback: true);
+
+    private static async Task<SmsDesk> StartAsync(TestDatabase? database, Dictionary<string, string?>? settings, bool onLoopback)
     {
         database ??= await TestDatabase.CreateAsync(StorageProvider.Sqlite);
         var twilio = await TwilioApiServer.StartAsync();
@@ -41,8 +52,15 @@ internal sealed class SmsDesk : IAsyncDisposable
             ["Twilio:HelpReply"] = "Device help desk: 555-0199, school days 7:30–4:30.",
         };
         var app = DeskApp.On(database, settings: all);
-        var desk = new SmsDesk(database, twilio, app);
-        _ = app.Server; // start the host: the inbox processor and the delivery worker run from here on
+
+        // Start the host: the inbox processor and the delivery worker run from here on.
+        var address = onLoopback ? app.StartOnLoopback() : null;
+        var desk = new SmsDesk(database, twilio, app, address);
+        if (!onLoopback)
+        {
+            _ = app.Server;
+        }
+
         return desk;
     }
 

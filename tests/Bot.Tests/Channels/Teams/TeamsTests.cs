@@ -227,6 +227,32 @@ public class TeamsTests
         Assert.Equal(1, transcript.Count(message => message.Text == "Sam: Is the hotspot's light blue or orange?"));
     }
 
+    [Fact]
+    public async Task A_technician_shares_an_article_in_the_teachers_Teams_chat_as_the_card_the_bot_shows()
+    {
+        await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
+        await using var connector = await BotConnectorServer.StartAsync();
+        await using var app = DeskApp.On(database);
+        await app.CreateClient().PostActivityAsync(PersonalMessage(connector.ServiceUrl, Teacher, "a:personal-dana", "my hotspot won't connect"));
+        await connector.NextAsync();
+        await connector.NextAsync();
+        await connector.NextAsync();
+        var sam = await ConsoleBrowser.CreateAccountAsync(app, "sam.reyes@district.example.org", AccountRoles.Technician, name: "Sam Reyes");
+        var ticket = await OpenTicketAsync(app, personId: null, summary: "Hotspot drops", conversation: "a:personal-dana");
+        var article = app.Services.GetRequiredService<Bot.Dialogs.Knowledge.KnowledgeBase>().Articles.First(a => a.Topic == "hotspot" && a.Language == "en");
+        var handoff = app.Services.GetRequiredService<HandoffService>();
+        await handoff.TakeOverAsync(ticket, sam, CancellationToken.None);
+        await connector.NextAsync();
+
+        await handoff.ReplyAsync(ticket, sam, "These steps usually bring it back.", article, CancellationToken.None);
+
+        var reply = await connector.NextAsync();
+        Assert.Equal(("a:personal-dana", "Sam: These steps usually bring it back."), (reply.ConversationId, reply.Text));
+        var card = Assert.Single(reply.Activity["attachments"]!.AsArray())!;
+        Assert.Equal(("application/vnd.microsoft.card.hero", article.Title), ((string?)card["contentType"], (string?)card["content"]!["title"]));
+        Assert.Equal(string.Join("\n\n", article.Steps.Select((step, i) => $"{i + 1}. {step}")), (string?)card["content"]!["text"]);
+    }
+
     private static DeskApp TeamsDesk(TestDatabase database, BotConnectorServer connector) => DeskApp.On(database, settings: new()
     {
         ["Teams:TechniciansChannelId"] = TechniciansChannel,
