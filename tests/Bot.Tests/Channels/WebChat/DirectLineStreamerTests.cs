@@ -72,7 +72,9 @@ public class DirectLineStreamerTests
         await using var stream = await DirectLineSocket.ConnectAsync(page.StreamUrl);
         await stream.UntilAsync(a => (string?)a["id"] == (string?)last["id"]);
 
-        await app.Services.GetRequiredService<HandoffService>().ReplyAsync(ticket, sam, "Please hold the power key for 30 seconds.", CancellationToken.None);
+        var handoff = app.Services.GetRequiredService<HandoffService>();
+        await handoff.TakeOverAsync(ticket, sam, CancellationToken.None);
+        await handoff.ReplyAsync(ticket, sam, "Please hold the power key for 30 seconds.", CancellationToken.None);
 
         var pushed = await stream.UntilAsync(a => (string?)a["text"] == "Sam: Please hold the power key for 30 seconds.", seconds: 5);
         Assert.Equal("bot", (string?)pushed["from"]!["role"]);
