@@ -154,11 +154,7 @@ public class HandoffTests
     {
         await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
         await using var app = DeskApp.On(database);
-        var caregiver = await DirectLineClient.StartAsync(app.CreateClient());
-        foreach (var text in new[] { "agent", "1", "this morning", "home", "60614", "skip" })
-        {
-            (await caregiver.SayAsync(text)).Dispose();
-        }
+        var caregiver = await EscalatedCaregiverAsync(app);
 
         Assert.Contains(await caregiver.RepliesAsync(), reply => reply.Contains("T-1001", StringComparison.Ordinal));
         var sam = await ConsoleBrowser.SignedInAsync(app, "sam@district.example.org", AccountRoles.Technician, "Sam Reyes");
@@ -215,11 +211,7 @@ public class HandoffTests
     {
         await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
         await using var app = DeskApp.On(database);
-        var caregiver = await DirectLineClient.StartAsync(app.CreateClient());
-        foreach (var text in new[] { "agent", "1", "this morning", "home", "60614", "skip" })
-        {
-            (await caregiver.SayAsync(text)).Dispose();
-        }
+        var caregiver = await EscalatedCaregiverAsync(app);
 
         await caregiver.ReadAsync();
         var article = app.Services.GetRequiredService<KnowledgeBase>().Find("power-chromebook-wont-turn-on", "en")!;
@@ -302,6 +294,18 @@ public class HandoffTests
 
         Assert.Contains("reach them another way", refused.Message, StringComparison.Ordinal);
         Assert.Empty(await app.Services.GetRequiredService<MessageStore>().TicketTranscriptAsync(ticket.Id, CancellationToken.None));
+    }
+
+    /// <summary>A caregiver on our own web chat asks for a person and answers the desk's questions: ticket T-1001.</summary>
+    private static async Task<DirectLineClient> EscalatedCaregiverAsync(DeskApp app)
+    {
+        var caregiver = await DirectLineClient.StartAsync(app.CreateClient());
+        foreach (var text in new[] { "agent", "1", "this morning", "home", "60614", "skip" })
+        {
+            (await caregiver.SayAsync(text)).Dispose();
+        }
+
+        return caregiver;
     }
 
     /// <summary>The student asks for a person and answers the desk's questions: ticket T-1001.</summary>

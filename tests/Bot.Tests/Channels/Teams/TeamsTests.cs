@@ -207,20 +207,11 @@ public class TeamsTests
         await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
         await using var connector = await BotConnectorServer.StartAsync();
         await using var app = DeskApp.On(database);
-        await app.CreateClient().PostActivityAsync(PersonalMessage(connector.ServiceUrl, Teacher, "a:personal-dana", "my hotspot won't connect"));
-        await connector.NextAsync();
-        await connector.NextAsync();
-        await connector.NextAsync();
-        var sam = await ConsoleBrowser.CreateAccountAsync(app, "sam.reyes@district.example.org", AccountRoles.Technician, name: "Sam Reyes");
-        var ticket = await OpenTicketAsync(app, personId: null, summary: "Hotspot drops", conversation: "a:personal-dana");
-        var handoff = app.Services.GetRequiredService<HandoffService>();
+        var (sam, ticket, handoff) = await TeacherTakenOverAsync(app, connector);
 
-        await handoff.TakeOverAsync(ticket, sam, CancellationToken.None);
         await handoff.ReplyAsync(ticket, sam, "Is the hotspot's light blue or orange?", CancellationToken.None);
 
-        var joined = await connector.NextAsync();
         var reply = await connector.NextAsync();
-        Assert.Equal(("a:personal-dana", English.TechnicianJoined("Sam", ticket.Number)), (joined.ConversationId, joined.Text));
         Assert.Equal(("a:personal-dana", "Sam: Is the hotspot's light blue or orange?"), (reply.ConversationId, reply.Text));
         Assert.Equal((BotId, Teacher.Id), ((string?)reply.Activity["from"]!["id"], (string?)reply.Activity["recipient"]!["id"]));
         var transcript = await app.Services.GetRequiredService<MessageStore>().TicketTranscriptAsync(ticket.Id, CancellationToken.None);
@@ -233,16 +224,8 @@ public class TeamsTests
         await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
         await using var connector = await BotConnectorServer.StartAsync();
         await using var app = DeskApp.On(database);
-        await app.CreateClient().PostActivityAsync(PersonalMessage(connector.ServiceUrl, Teacher, "a:personal-dana", "my hotspot won't connect"));
-        await connector.NextAsync();
-        await connector.NextAsync();
-        await connector.NextAsync();
-        var sam = await ConsoleBrowser.CreateAccountAsync(app, "sam.reyes@district.example.org", AccountRoles.Technician, name: "Sam Reyes");
-        var ticket = await OpenTicketAsync(app, personId: null, summary: "Hotspot drops", conversation: "a:personal-dana");
+        var (sam, ticket, handoff) = await TeacherTakenOverAsync(app, connector);
         var article = app.Services.GetRequiredService<Bot.Dialogs.Knowledge.KnowledgeBase>().Articles.First(a => a.Topic == "hotspot" && a.Language == "en");
-        var handoff = app.Services.GetRequiredService<HandoffService>();
-        await handoff.TakeOverAsync(ticket, sam, CancellationToken.None);
-        await connector.NextAsync();
 
         await handoff.ReplyAsync(ticket, sam, "These steps usually bring it back.", article, CancellationToken.None);
 
@@ -251,6 +234,25 @@ public class TeamsTests
         var card = Assert.Single(reply.Activity["attachments"]!.AsArray())!;
         Assert.Equal(("application/vnd.microsoft.card.hero", article.Title), ((string?)card["contentType"], (string?)card["content"]!["title"]));
         Assert.Equal(string.Join("\n\n", article.Steps.Select((step, i) => $"{i + 1}. {step}")), (string?)card["content"]!["text"]);
+    }
+
+    /// <summary>
+    /// The teacher writes to the bot in a personal chat, a ticket is opened on it, and Sam takes it over from the
+    /// console: the teacher was told Sam is helping.
+    /// </summary>
+    private static async Task<(Account Sam, Ticket Ticket, HandoffService Handoff)> TeacherTakenOverAsync(DeskApp app, BotConnectorServer connector)
+    {
+        await app.CreateClient().PostActivityAsync(PersonalMessage(connector.ServiceUrl, Teacher, "a:personal-dana", "my hotspot won't connect"));
+        await connector.NextAsync();
+        await connector.NextAsync();
+        await connector.NextAsync();
+        var sam = await ConsoleBrowser.CreateAccountAsync(app, "sam.reyes@district.example.org", AccountRoles.Technician, name: "Sam Reyes");
+        var ticket = await OpenTicketAsync(app, personId: null, summary: "Hotspot drops", conversation: "a:personal-dana");
+        var handoff = app.Services.GetRequiredService<HandoffService>();
+        await handoff.TakeOverAsync(ticket, sam, CancellationToken.None);
+        var joined = await connector.NextAsync();
+        Assert.Equal(("a:personal-dana", English.TechnicianJoined("Sam", ticket.Number)), (joined.ConversationId, joined.Text));
+        return (sam, ticket, handoff);
     }
 
     private static DeskApp TeamsDesk(TestDatabase database, BotConnectorServer connector) => DeskApp.On(database, settings: new()
