@@ -4,14 +4,18 @@ namespace Bot.Console.Components;
 
 /// <summary>
 /// A part of a console page that keeps itself current: it loads once when rendered and, once interactive, loads
-/// again every <see cref="Every"/> until the page is closed.
+/// again every <see cref="Every"/> until the page is closed. A load that fails (the database busy for a moment) is
+/// logged and tried again at the next tick, so the page never silently stops following the desk.
 /// </summary>
-public abstract class RefreshingComponent : ComponentBase, IAsyncDisposable
+public abstract partial class RefreshingComponent : ComponentBase, IAsyncDisposable
 {
     private readonly CancellationTokenSource stop = new();
 
     [Inject]
     protected TimeProvider Time { get; set; } = default!;
+
+    [Inject]
+    private ILogger<RefreshingComponent> Logger { get; set; } = default!;
 
     protected abstract TimeSpan Every { get; }
 
@@ -44,7 +48,16 @@ public abstract class RefreshingComponent : ComponentBase, IAsyncDisposable
         {
             while (await timer.WaitForNextTickAsync(stop.Token))
             {
-                await LoadAsync();
+                try
+                {
+                    await LoadAsync();
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    LogRefreshFailed(Logger, GetType().Name, ex.GetType().FullName);
+                    continue;
+                }
+
                 await InvokeAsync(StateHasChanged);
             }
         }
@@ -52,4 +65,7 @@ public abstract class RefreshingComponent : ComponentBase, IAsyncDisposable
         {
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Component} could not refresh ({ExceptionType}); it tries again at its next tick")]
+    private static partial void LogRefreshFailed(ILogger logger, string component, string? exceptionType);
 }
