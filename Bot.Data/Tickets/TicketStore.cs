@@ -127,6 +127,16 @@ public sealed class TicketStore(
         return (await FindAsync(FormatNumber(id), cancellationToken))!;
     }
 
+    /// <summary>
+    /// Whether the requester has an open ticket other than <paramref name="ticketId"/>, read inside the caller's
+    /// transaction (one that is opening <paramref name="ticketId"/> and wants to be the only one).
+    /// </summary>
+    public static async Task<bool> OtherOpenForRequesterAsync(long ticketId, string channel, string address, DbTransaction transaction, CancellationToken cancellationToken) =>
+        await transaction.ScalarAsync<long>(
+            "SELECT COUNT(*) FROM tickets WHERE channel = @Channel AND requester_address = @Address AND status IN ('new', 'open', 'pending') AND id <> @Id",
+            new { Id = ticketId, Channel = channel, Address = address },
+            cancellationToken) > 0;
+
     /// <summary>Makes an existing ticket the conversation's open ticket, so what is said next is logged on it.</summary>
     public async Task AttachConversationAsync(long ticketId, long conversationId, CancellationToken cancellationToken)
     {

@@ -156,6 +156,12 @@ public sealed class HandoffService(
             },
             async (opened, transaction, token) =>
             {
+                // A colleague texting the same number at the same moment: one ticket, one first text.
+                if (await TicketStore.OtherOpenForRequesterAsync(opened.Id, TwilioAdapter.Channel, phone, transaction, token))
+                {
+                    throw new HandoffException($"{phone} was just given a ticket by someone else; find it in the queue.");
+                }
+
                 var at = time.GetUtcNow();
                 await ConversationStore.SetHumanAgentAsync(conversation, technician.Email, transaction, token);
                 await TicketActions.AssignIfUnassignedAsync(opened.Id, technician.Email, transaction, token);

@@ -85,6 +85,36 @@ public class TextFirstTests
         Assert.Equal(1, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM outbox"));
     }
 
+    [Fact]
+    public async Task Two_technicians_texting_the_same_student_first_at_once_open_one_ticket_and_send_one_text()
+    {
+        await using var desk = await SmsDesk.StartAsync();
+        var ana = await StudentAsync(desk);
+        var person = (await desk.App.Services.GetRequiredService<PeopleStore>().ByIdAsync(ana, CancellationToken.None))!;
+        var sam = await ConsoleBrowser.CreateAccountAsync(desk.App, "sam@district.example.org", AccountRoles.Technician, name: "Sam Reyes");
+        var lee = await ConsoleBrowser.CreateAccountAsync(desk.App, "lee@district.example.org", AccountRoles.Technician, name: "Lee Park");
+        var handoff = desk.App.Services.GetRequiredService<HandoffService>();
+
+        var outcomes = await Task.WhenAll(new[] { sam, lee }.Select(async technician =>
+        {
+            try
+            {
+                return (await handoff.TextFirstAsync(person, Phone, technician, $"Hi Ana, this is {technician.DisplayName}.", CancellationToken.None)).Sent ? "sent" : "pointed to the open ticket";
+            }
+            catch (HandoffException ex)
+            {
+                return ex.Message;
+            }
+        }));
+
+        Assert.Single(outcomes, outcome => outcome == "sent");
+        await desk.Twilio.NextAsync();
+        Assert.Equal(0, desk.Twilio.Pending);
+        await using var connection = await desk.Database.Database.OpenAsync(CancellationToken.None);
+        Assert.Equal(1, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM tickets"));
+        Assert.Equal(1, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM outbox"));
+    }
+
     /// <summary>Ana Valdemora, a student with two phones, one of which texted STOP.</summary>
     private static async Task<long> StudentAsync(SmsDesk desk)
     {
