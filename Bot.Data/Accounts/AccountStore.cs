@@ -53,6 +53,10 @@ public sealed class AccountStore(Database database, TimeProvider time)
     public Task<IReadOnlyList<Account>> ListAsync(CancellationToken cancellationToken) =>
         QueryAsync(SelectAccount + "\nORDER BY role, email", new { }, cancellationToken);
 
+    /// <summary>The accounts that can sign in, by name: who a ticket can be given to.</summary>
+    public Task<IReadOnlyList<Account>> ActiveAsync(CancellationToken cancellationToken) =>
+        QueryAsync(SelectAccount + "\nWHERE active = @Active ORDER BY display_name, email", new { Active = true }, cancellationToken);
+
     public Task<bool> AnyAsync(CancellationToken cancellationToken) =>
         database.InTransactionAsync(
             async (transaction, token) => await transaction.Connection!.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM accounts", transaction: transaction, cancellationToken: token)) > 0,

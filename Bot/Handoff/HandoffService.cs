@@ -129,10 +129,7 @@ public sealed class HandoffService(
             throw new HandoffException($"{phone} is not a number the desk has for {person.GivenName} {person.FamilyName}.");
         }
 
-        if (await optOuts.IsOptedOutAsync(TwilioAdapter.Channel, phone, cancellationToken))
-        {
-            throw new HandoffException($"{phone} has opted out of texts (STOP); the desk cannot text it until they text START.");
-        }
+        await RefuseIfOptedOutAsync(phone, cancellationToken);
 
         if (await tickets.OpenForRequesterAsync(TwilioAdapter.Channel, phone, cancellationToken) is [var open, ..])
         {
@@ -190,9 +187,9 @@ public sealed class HandoffService(
             ?? throw new HandoffException($"Ticket {ticket.Number} has no conversation to write to.");
         var delivery = await DeliveryAsync(route, cancellationToken);
         var address = route.Address ?? ticket.RequesterAddress;
-        if (delivery == Delivery.Sms && await optOuts.IsOptedOutAsync(route.Channel, address, cancellationToken))
+        if (delivery == Delivery.Sms)
         {
-            throw new HandoffException($"{address} has opted out of texts (STOP); the desk cannot text it until they text START.");
+            await RefuseIfOptedOutAsync(address, cancellationToken);
         }
 
         var sent = await database.InTransactionAsync(
@@ -267,6 +264,15 @@ public sealed class HandoffService(
         }
 
         throw new HandoffException($"Writing to people on the {route.Channel} channel from the console is not available; reach them another way.");
+    }
+
+    /// <summary>A number that texted STOP is never texted, not even by a technician, until it texts START.</summary>
+    private async Task RefuseIfOptedOutAsync(string phone, CancellationToken cancellationToken)
+    {
+        if (await optOuts.IsOptedOutAsync(TwilioAdapter.Channel, phone, cancellationToken))
+        {
+            throw new HandoffException($"{phone} has opted out of texts (STOP); the desk cannot text it until they text START.");
+        }
     }
 
     /// <summary>Queues <paramref name="text"/> for a phone, split into texts of at most two segments.</summary>
