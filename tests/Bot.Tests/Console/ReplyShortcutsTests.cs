@@ -17,7 +17,6 @@ namespace Bot.Tests.Console;
 public class ReplyShortcutsTests(Chromium chromium) : IClassFixture<Chromium>
 {
     private const string Student = "+15555550123";
-    private const string Password = "a long enough password";
 
     [BrowserFact]
     public async Task A_technician_inserts_a_filled_prepared_reply_and_shares_an_article_from_the_keyboard_and_the_student_gets_both_by_sms()
@@ -29,20 +28,8 @@ public class ReplyShortcutsTests(Chromium chromium) : IClassFixture<Chromium>
         await canned.SaveAsync("Charger check", "en", "Please try another charger for {ticket}.", "ada@district.example.org", CancellationToken.None);
         var article = desk.App.Services.GetRequiredService<KnowledgeBase>().Find("accessibility-chromebook", Languages.English)!;
         await ConsoleBrowser.CreateAccountAsync(desk.App, "sam@district.example.org", AccountRoles.Technician, name: "Sam Reyes");
-        await using var context = await chromium.NewContextAsync(new() { BaseURL = desk.Address!.ToString(), Locale = "en-US" });
-        context.SetDefaultTimeout(20_000);
-        SetDefaultExpectTimeout(20_000);
-        var page = await context.NewPageAsync();
-        var errors = new List<string>();
-        page.Console += (_, message) =>
-        {
-            // The console has no icon of its own, so the browser's own favicon request is a 404 that says nothing about the page.
-            if (message.Type == "error" && !message.Location.Contains("/favicon.ico", StringComparison.Ordinal))
-            {
-                errors.Add($"{message.Text} ({message.Location})");
-            }
-        };
-        await SignInAsync(page, "sam@district.example.org");
+        await using var console = await ConsolePage.SignedInAsync(chromium, desk.Address!, "sam@district.example.org");
+        var page = console.Page;
         await page.GotoAsync($"/console/tickets/{ticket.Number}");
         await page.GetByRole(AriaRole.Button, new() { Name = "Take over" }).ClickAsync();
         await desk.Twilio.NextAsync();
@@ -98,16 +85,7 @@ public class ReplyShortcutsTests(Chromium chromium) : IClassFixture<Chromium>
         await picker.PressAsync("Escape");
         await Expect(box).ToHaveValueAsync("/x");
         await Expect(box).ToBeFocusedAsync();
-        Assert.True(errors.Count == 0, string.Join("\n", errors));
-    }
-
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/console/signin");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal));
+        Assert.True(console.ConsoleErrors.IsEmpty, string.Join("\n", console.ConsoleErrors));
     }
 
     /// <summary>The student asks for a person and answers the desk's questions: ticket T-1001.</summary>
