@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using MudBlazor.Services;
 
 namespace Bot.Console;
 
@@ -22,6 +23,7 @@ public static class ConsoleServiceCollectionExtensions
             .Validate(options => options.MaxFailedSignIns > 0 && options.Lockout > TimeSpan.Zero && options.SessionLength > TimeSpan.Zero, "Console:MaxFailedSignIns, Console:Lockout and Console:SessionLength must be positive.")
             .ValidateOnStart();
         services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
         services.AddCascadingAuthenticationState();
         services.AddSingleton<IPasswordHasher<Account>, PasswordHasher<Account>>();
         services.AddSingleton<ConsoleSignIn>();

@@ -9,6 +9,7 @@ using Bot.Tests.Support;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Bot.Tests.Console;
@@ -73,6 +74,33 @@ public class ConsoleBrowserTests(Chromium chromium) : IClassFixture<Chromium>
         await Expect(sam.TranscriptLine("technician", "Hold the power key for 30 seconds, then try again.")).ToBeVisibleAsync();
         await Expect(sam.TranscriptLine("user", "it still shows a black screen")).ToBeVisibleAsync();
         await Expect(sam.TranscriptLine("system", English.TicketResolved(number, "hard reset brought it back"))).ToBeVisibleAsync();
+        Assert.True(sam.ConsoleErrors.IsEmpty, string.Join('\n', [.. sam.ConsoleErrors, .. sam.FailedResponses]));
+    }
+
+    [BrowserFact]
+    public async Task The_live_queue_puts_the_soonest_due_first_and_sorts_by_a_column_when_its_heading_is_pressed()
+    {
+        await using var desk = await SmsDesk.StartOnLoopbackAsync(Settings);
+        var first = await EscalateAsync(desk);
+        var second = await EscalateAsync(desk, "+15555550188");
+        await ConsoleBrowser.CreateAccountAsync(desk.App, Sam, AccountRoles.Technician, name: "Sam Reyes");
+        await using var sam = await ConsolePage.SignedInAsync(chromium, desk.Address!, Sam);
+        var numbers = sam.Page.Locator("tbody tr td:first-child a");
+        await Expect(numbers).ToHaveTextAsync([first, second]);
+        await Expect(sam.Page.GetByRole(AriaRole.Columnheader, new() { Name = "Target" })).ToHaveAttributeAsync("aria-sort", "ascending");
+
+        // Once the queue is live, pressing a heading sorts by it and pressing it again reverses it, without leaving the page.
+        await Expect(sam.Page.Locator("[data-live=true]")).ToHaveCountAsync(1);
+        await sam.MarkDocumentAsync();
+        var ticket = sam.Page.GetByRole(AriaRole.Columnheader, new() { Name = "Ticket" });
+        await ticket.GetByRole(AriaRole.Button, new() { Name = "Ticket" }).ClickAsync();
+        await Expect(ticket).ToHaveAttributeAsync("aria-sort", "ascending");
+        await Expect(numbers).ToHaveTextAsync([first, second]);
+        await ticket.GetByRole(AriaRole.Button, new() { Name = "Ticket" }).ClickAsync();
+        await Expect(ticket).ToHaveAttributeAsync("aria-sort", "descending");
+        await Expect(numbers).ToHaveTextAsync([second, first]);
+        await Expect(sam.Page.GetByRole(AriaRole.Columnheader, new() { Name = "Target" })).ToHaveAttributeAsync("aria-sort", "none");
+        await sam.ExpectSameDocumentAsync();
         Assert.True(sam.ConsoleErrors.IsEmpty, string.Join('\n', [.. sam.ConsoleErrors, .. sam.FailedResponses]));
     }
 
@@ -204,15 +232,15 @@ public class ConsoleBrowserTests(Chromium chromium) : IClassFixture<Chromium>
     }
 
     /// <summary>The student asks for a person and answers the desk's questions; returns the ticket's number.</summary>
-    private static async Task<string> EscalateAsync(SmsDesk desk)
+    private static async Task<string> EscalateAsync(SmsDesk desk, string phone = Student)
     {
         foreach (var text in new[] { "agent", "1", "this morning", "home", "60614", "skip" })
         {
-            await desk.Webhooks.TextAsync(Student, text);
+            await desk.Webhooks.TextAsync(phone, text);
             await desk.Twilio.NextAsync();
         }
 
-        return Assert.Single(await desk.App.Services.GetRequiredService<TicketStore>().OpenForRequesterAsync("sms", Student, CancellationToken.None)).Number;
+        return Assert.Single(await desk.App.Services.GetRequiredService<TicketStore>().OpenForRequesterAsync("sms", phone, CancellationToken.None)).Number;
     }
 
     private static async Task ExpectInertAsync(ConsolePage page, string markup)
