@@ -54,11 +54,13 @@ public static class ConsoleServiceCollectionExtensions
     public static WebApplication MapConsole(this WebApplication app)
     {
         app.Use(RequireHttpsOffLoopback);
+        app.Use(ConsoleSecurityHeaders.AddAsync);
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets();
-        app.MapRazorComponents<ConsoleApp>().AddInteractiveServerRenderMode();
+        // ConsoleSecurityHeaders already says frame-ancestors 'none', stricter than Blazor's own 'self'.
+        app.MapRazorComponents<ConsoleApp>().AddInteractiveServerRenderMode(server => server.ContentSecurityFrameAncestorsPolicy = null);
         app.MapEntraSignIn();
         app.MapPost("/console/signout", SignOutAsync).RequireAuthorization(ConsolePolicies.Technician);
         app.MapGet("/console/attachments/{id:long}", AttachmentAsync).RequireAuthorization(ConsolePolicies.Technician);

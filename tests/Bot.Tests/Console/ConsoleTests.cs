@@ -36,6 +36,27 @@ public class ConsoleTests
     }
 
     [Fact]
+    public async Task Console_pages_forbid_other_sites_scripts_and_framing_and_the_web_chat_page_keeps_its_own_policy()
+    {
+        await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
+        await using var app = DeskApp.On(database);
+        var browser = await ConsoleBrowser.SignedInAsync(app, "tech@district.example.org", AccountRoles.Technician);
+
+        foreach (var path in new[] { "/console/signin", "/console/tickets", "/console/insights/volume.csv" })
+        {
+            using var response = await browser.GetAsync(path);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var policy = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
+            Assert.Contains("script-src 'self';", policy, StringComparison.Ordinal);
+            Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
+            Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+        }
+
+        using var chat = await browser.GetAsync("/");
+        Assert.DoesNotContain(ConsoleSecurityHeaders.ContentSecurityPolicy, chat.Headers.TryGetValues("Content-Security-Policy", out var values) ? values : [], StringComparer.Ordinal);
+    }
+
+    [Fact]
     public async Task Wrong_passwords_lock_the_account_and_then_even_the_right_one_is_refused()
     {
         await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);

@@ -32,8 +32,7 @@ internal sealed class ConsolePage : IAsyncDisposable
         };
         page.Console += (_, message) =>
         {
-            // The console declares no icon, so Chromium asks for /favicon.ico and logs its 404: not the page's doing.
-            if (message.Type == "error" && !message.Location.Contains("/favicon.ico", StringComparison.Ordinal))
+            if (message.Type == "error")
             {
                 ConsoleErrors.Add($"{message.Text} ({message.Location})");
             }
