@@ -153,7 +153,9 @@ public sealed class HandoffService(
             },
             async (opened, transaction, token) =>
             {
-                // A colleague texting the same number at the same moment: one ticket, one first text.
+                // A colleague texting the same number at the same moment: one ticket, one first text. Both tickets are
+                // on the number's one conversation, whose row the new ticket has just updated; on PostgreSQL the second
+                // transaction waits there for the first to commit, and so reads its ticket here.
                 if (await TicketStore.OtherOpenForRequesterAsync(opened.Id, TwilioAdapter.Channel, phone, transaction, token))
                 {
                     throw new HandoffException($"{phone} was just given a ticket by someone else; find it in the queue.");

@@ -5,6 +5,7 @@ using Bot.Data.Contacts;
 using Bot.Data.Conversations;
 using Bot.Data.Tickets;
 using Bot.Handoff;
+using Bot.Testing;
 using Bot.Tests.Support;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
@@ -85,17 +86,24 @@ public class TextFirstTests
         Assert.Equal(1, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM outbox"));
     }
 
-    [Fact]
-    public async Task Two_technicians_texting_the_same_student_first_at_once_open_one_ticket_and_send_one_text()
+    public static IEnumerable<object[]> Providers() => TestDatabase.Providers();
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Technicians_texting_the_same_student_first_at_once_open_one_ticket_and_send_one_text(StorageProvider provider)
     {
-        await using var desk = await SmsDesk.StartAsync();
+        await using var desk = await SmsDesk.StartAsync(await TestDatabase.CreateAsync(provider));
         var ana = await StudentAsync(desk);
         var person = (await desk.App.Services.GetRequiredService<PeopleStore>().ByIdAsync(ana, CancellationToken.None))!;
-        var sam = await ConsoleBrowser.CreateAccountAsync(desk.App, "sam@district.example.org", AccountRoles.Technician, name: "Sam Reyes");
-        var lee = await ConsoleBrowser.CreateAccountAsync(desk.App, "lee@district.example.org", AccountRoles.Technician, name: "Lee Park");
+        var technicians = new List<Account>();
+        foreach (var name in new[] { "Sam Reyes", "Lee Park", "Ada Obi", "Kim Tran", "Jo Diaz", "Max Roe" })
+        {
+            technicians.Add(await ConsoleBrowser.CreateAccountAsync(desk.App, $"{name.Split(' ')[0].ToLowerInvariant()}@district.example.org", AccountRoles.Technician, name: name));
+        }
+
         var handoff = desk.App.Services.GetRequiredService<HandoffService>();
 
-        var outcomes = await Task.WhenAll(new[] { sam, lee }.Select(async technician =>
+        var outcomes = await Task.WhenAll(technicians.Select(async technician =>
         {
             try
             {
