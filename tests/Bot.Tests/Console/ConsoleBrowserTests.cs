@@ -19,7 +19,8 @@ namespace Bot.Tests.Console;
 /// a local server: students text through signed webhooks, technicians work the ticket in the browser, and what the
 /// student is sent is read off the fake API.
 /// </summary>
-public class ConsoleBrowserTests(Chromium chromium) : IClassFixture<Chromium>
+[Collection(BrowserTests.Name)]
+public class ConsoleBrowserTests(Chromium chromium)
 {
     private const string Student = "+15555550123";
     private const string Sam = "sam@district.example.org";

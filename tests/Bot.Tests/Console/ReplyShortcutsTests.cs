@@ -14,7 +14,8 @@ namespace Bot.Tests.Console;
 /// The reply box's keystroke picker in Chromium, against the whole app on a loopback port with SMS played by the fake
 /// Twilio API: a technician inserts a prepared reply and shares an article without touching the mouse.
 /// </summary>
-public class ReplyShortcutsTests(Chromium chromium) : IClassFixture<Chromium>
+[Collection(BrowserTests.Name)]
+public class ReplyShortcutsTests(Chromium chromium)
 {
     private const string Student = "+15555550123";
 

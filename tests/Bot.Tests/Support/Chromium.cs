@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 namespace Bot.Tests.Support;
 
 /// <summary>
-/// Debian's Chromium, driven by Playwright, headless: one browser shared by a test class (each test opens its own
+/// Debian's Chromium, driven by Playwright, headless: one browser shared by the browser tests (each test opens its own
 /// context), launched when first asked for. Playwright never downloads a browser here.
 /// </summary>
 public sealed class Chromium : IAsyncLifetime

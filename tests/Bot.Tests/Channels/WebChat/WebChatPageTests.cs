@@ -13,7 +13,8 @@ namespace Bot.Tests.Channels.WebChat;
 /// The caregivers' page in Chromium, against the whole app on a loopback port: real bot, dialogs, SQLite and knowledge
 /// search as configured by default (full text and sentence embeddings: "won't turn on" needs the latter to match).
 /// </summary>
-public class WebChatPageTests(Chromium chromium) : IClassFixture<Chromium>
+[Collection(BrowserTests.Name)]
+public class WebChatPageTests(Chromium chromium)
 {
     private const string ChromebookWontTurnOn = "power-chromebook-wont-turn-on";
     private static readonly Texts English = Texts.For(Languages.English);
