@@ -6,9 +6,9 @@ namespace Bot.Data.Insights;
 
 /// <summary>What people are asking about: ticket counts over time and by channel, category, topic, school, device and place.</summary>
 /// <remarks>
-/// Over time, by channel and by category, a range of whole local days not narrowed to a school is counted from the daily
-/// summaries (<see cref="TicketDaySummaries"/>); by school and by device model too, when it is not narrowed at all.
-/// Everything else counts the tickets.
+/// Over time, by channel, category, topic and place, a range of whole local days not narrowed to a school is counted
+/// from the daily summaries (<see cref="TicketDaySummaries"/>); by school, device model and ZIP code too, when it is not
+/// narrowed at all. Everything else counts the tickets.
 /// </remarks>
 public sealed class TicketVolume(Database database, BusinessCalendar calendar, TicketDaySummaries? summaries = null)
 {
@@ -31,6 +31,10 @@ public sealed class TicketVolume(Database database, BusinessCalendar calendar, T
             FROM (SELECT d.device_model AS Kept, d.device_id AS Other, SUM(d.tickets) AS Tickets
                   FROM ticket_day_models d WHERE d.day >= @First AND d.day <= @Last GROUP BY d.device_model, d.device_id) g) k
         GROUP BY k.Label
+        """;
+
+    private const string SummaryZipSql = """
+        SELECT d.location_zip AS Label, CAST(SUM(d.tickets) AS BIGINT) AS Tickets FROM ticket_day_zips d WHERE d.day >= @First AND d.day <= @Last GROUP BY d.location_zip
         """;
 
     private readonly TicketDaySummaries days = summaries ?? new TicketDaySummaries(database, calendar);
@@ -61,6 +65,11 @@ public sealed class TicketVolume(Database database, BusinessCalendar calendar, T
 
     private static string ByColumnSql(string column) =>
         "SELECT " + column + " AS Label, COUNT(*) AS Tickets FROM tickets t WHERE " + InsightsFilter.CreatedTickets + " GROUP BY " + column;
+
+    /// <summary>Tickets per topic or per place (<paramref name="dimension"/> of ticket_day_labels) over a summary's days.</summary>
+    private static string SummaryByLabelSql(string dimension) =>
+        "SELECT d.label AS Label, CAST(SUM(d.tickets) AS BIGINT) AS Tickets FROM ticket_day_labels d WHERE d.dimension = '" + dimension + "' AND "
+        + SummaryDays.DayConditions + " AND " + SummaryDays.ChannelAndCategoryConditions + " GROUP BY d.label";
 
     private static string SummaryByColumnSql(string column) =>
         "SELECT " + column + " AS Label, CAST(SUM(d.tickets) AS BIGINT) AS Tickets FROM ticket_days d WHERE "
@@ -103,6 +112,9 @@ public sealed class TicketVolume(Database database, BusinessCalendar calendar, T
         {
             (VolumeDimension.Channel, { }) => SummaryByColumnSql("d.channel"),
             (VolumeDimension.Category, { }) => SummaryByColumnSql("d.category"),
+            (VolumeDimension.Topic, { }) => SummaryByLabelSql("topic"),
+            (VolumeDimension.LocationKind, { }) => SummaryByLabelSql("location"),
+            (VolumeDimension.Zip, { }) when unnarrowed => SummaryZipSql,
             (VolumeDimension.School, { }) when unnarrowed => SummarySchoolSql,
             (VolumeDimension.DeviceModel, { }) when unnarrowed => SummaryDeviceModelSql,
             _ => null,

@@ -37,7 +37,7 @@ internal static class InsightsReportsBenchmark
         var time = new FixedTime(InsightsHistory.To.AddMinutes(-1));
         var reports = new InsightsReports(
             new TicketVolume(database, calendar), new ResponseTimes(database, calendar), new TargetsMet(database, calendar, time),
-            new SelfServiceInsights(database), new TechnicianLoad(database, calendar));
+            new SelfServiceInsights(database, calendar), new TechnicianLoad(database, calendar));
         var schools = new ReportSchools(database);
         var pageDefault = InsightsQuery.Parse(new QueryCollection(), calendar, time);
         var schoolYear = new InsightsQuery(new DateOnly(2025, 8, 1), new DateOnly(2026, 7, 31), null, null, null, ReportPeriod.Week);

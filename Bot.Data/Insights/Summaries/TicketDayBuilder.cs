@@ -7,7 +7,7 @@ namespace Bot.Data.Insights.Summaries;
 /// <summary>
 /// Summarises a run of district-local days from their tickets, inside the caller's transaction: the days' old summary
 /// rows go, and new ones are written from two passes over the tickets, each read from one covering index (migration
-/// 0015): times and targets per channel and category; then tickets per school and per device model.
+/// 0015): times and targets per channel and category; then tickets per school, device model, topic, place and ZIP code.
 /// </summary>
 internal sealed class TicketDayBuilder(DbTransaction transaction, BusinessCalendar calendar)
 {
@@ -16,7 +16,9 @@ internal sealed class TicketDayBuilder(DbTransaction transaction, BusinessCalend
     private const string ForgetSql = """
         DELETE FROM ticket_days WHERE day >= @First AND day <= @Last;
         DELETE FROM ticket_day_schools WHERE day >= @First AND day <= @Last;
-        DELETE FROM ticket_day_models WHERE day >= @First AND day <= @Last
+        DELETE FROM ticket_day_models WHERE day >= @First AND day <= @Last;
+        DELETE FROM ticket_day_labels WHERE day >= @First AND day <= @Last;
+        DELETE FROM ticket_day_zips WHERE day >= @First AND day <= @Last
         """;
 
     private const string TimesSql = """
@@ -26,7 +28,8 @@ internal sealed class TicketDayBuilder(DbTransaction transaction, BusinessCalend
         """;
 
     private const string GroupsSql = """
-        SELECT created_at, school_id, person_id, device_model, device_id FROM tickets WHERE created_at >= @From AND created_at < @To
+        SELECT created_at, school_id, person_id, device_model, device_id, channel, category, topic, location_kind, location_zip
+        FROM tickets WHERE created_at >= @From AND created_at < @To
         """;
 
     private const string InsertDaySql = """
@@ -38,15 +41,23 @@ internal sealed class TicketDayBuilder(DbTransaction transaction, BusinessCalend
 
     private const string InsertModelSql = "INSERT INTO ticket_day_models (day, device_model, device_id, tickets) VALUES (@Day, @DeviceModel, @DeviceId, @Tickets)";
 
+    private const string InsertLabelSql = """
+        INSERT INTO ticket_day_labels (day, channel, category, dimension, label, tickets) VALUES (@Day, @Channel, @Category, @Dimension, @Label, @Tickets)
+        """;
+
+    private const string InsertZipSql = "INSERT INTO ticket_day_zips (day, location_zip, tickets) VALUES (@Day, @LocationZip, @Tickets)";
+
     /// <summary>Summarises the days from <paramref name="first"/> to <paramref name="last"/>, both included; returns how many.</summary>
     public async Task<int> RebuildAsync(DateOnly first, DateOnly last, CancellationToken cancellationToken)
     {
         var range = new { From = calendar.StartOfDay(first), To = calendar.StartOfDay(last.AddDays(1)) };
         await transaction.ExecuteAsync(ForgetSql, new { First = SummaryDays.Key(first), Last = SummaryDays.Key(last) }, cancellationToken);
         await transaction.Connection!.ExecuteAsync(new CommandDefinition(InsertDaySql, await DaysAsync(range, cancellationToken), transaction, cancellationToken: cancellationToken));
-        var (schools, models) = await GroupsAsync(range, cancellationToken);
-        await transaction.Connection!.ExecuteAsync(new CommandDefinition(InsertSchoolSql, schools, transaction, cancellationToken: cancellationToken));
-        await transaction.Connection!.ExecuteAsync(new CommandDefinition(InsertModelSql, models, transaction, cancellationToken: cancellationToken));
+        var groups = await GroupsAsync(range, cancellationToken);
+        await InsertAsync(InsertSchoolSql, groups.Schools.Select(pair => new SchoolRow(pair.Key.Day, pair.Key.SchoolId, pair.Key.PersonId, pair.Value)), cancellationToken);
+        await InsertAsync(InsertModelSql, groups.Models.Select(pair => new ModelRow(pair.Key.Day, pair.Key.Model, pair.Key.DeviceId, pair.Value)), cancellationToken);
+        await InsertAsync(InsertLabelSql, groups.Labels.Select(pair => new LabelRow(pair.Key.Day, pair.Key.Channel, pair.Key.Category, pair.Key.Dimension, pair.Key.Label, pair.Value)), cancellationToken);
+        await InsertAsync(InsertZipSql, groups.Zips.Select(pair => new ZipRow(pair.Key.Day, pair.Key.Zip, pair.Value)), cancellationToken);
         return last.DayNumber - first.DayNumber + 1;
     }
 
@@ -85,26 +96,32 @@ internal sealed class TicketDayBuilder(DbTransaction transaction, BusinessCalend
             HoursBlob.Encode(pair.Value.FirstResponseHours), HoursBlob.Encode(pair.Value.ResolutionHours)))];
     }
 
-    private async Task<(List<SchoolRow> Schools, List<ModelRow> Models)> GroupsAsync(object range, CancellationToken cancellationToken)
+    private async Task<DayGroups> GroupsAsync(object range, CancellationToken cancellationToken)
     {
-        var schools = new Dictionary<(string Day, long? SchoolId, long? PersonId), long>();
-        var models = new Dictionary<(string Day, string? Model, long? DeviceId), long>();
+        var groups = new DayGroups();
         await using var reader = await transaction.Connection!.ExecuteReaderAsync(new CommandDefinition(GroupsSql, range, transaction, cancellationToken: cancellationToken));
         while (await reader.ReadAsync(cancellationToken))
         {
             var day = Day(Times.Parse(reader.GetValue(0)));
             // A ticket that keeps its school or model is counted by it; one that does not, by its person or device.
             var schoolId = Id(reader, 1);
-            var school = (day, schoolId, schoolId is null ? Id(reader, 2) : null);
-            schools[school] = schools.GetValueOrDefault(school) + 1;
-            var model = reader.IsDBNull(3) ? null : reader.GetString(3);
-            var device = (day, model, model is null ? Id(reader, 4) : null);
-            models[device] = models.GetValueOrDefault(device) + 1;
+            Count(groups.Schools, (day, schoolId, schoolId is null ? Id(reader, 2) : null));
+            var model = Text(reader, 3);
+            Count(groups.Models, (day, model, model is null ? Id(reader, 4) : null));
+            var (channel, category) = (reader.GetString(5), reader.GetString(6));
+            Count(groups.Labels, (day, channel, category, "topic", reader.GetString(7)));
+            Count(groups.Labels, (day, channel, category, "location", Text(reader, 8)));
+            Count(groups.Zips, (day, Text(reader, 9)));
         }
 
-        return ([.. schools.Select(pair => new SchoolRow(pair.Key.Day, pair.Key.SchoolId, pair.Key.PersonId, pair.Value))],
-                [.. models.Select(pair => new ModelRow(pair.Key.Day, pair.Key.Model, pair.Key.DeviceId, pair.Value))]);
+        return groups;
     }
+
+    private Task<int> InsertAsync<T>(string sql, IEnumerable<T> rows, CancellationToken cancellationToken) =>
+        transaction.Connection!.ExecuteAsync(new CommandDefinition(sql, rows.ToList(), transaction, cancellationToken: cancellationToken));
+
+    private static void Count<TKey>(Dictionary<TKey, long> counts, TKey key)
+        where TKey : notnull => counts[key] = counts.GetValueOrDefault(key) + 1;
 
     private string Day(DateTimeOffset created) => SummaryDays.Key(DateOnly.FromDateTime(calendar.ToLocal(created)));
 
@@ -116,6 +133,8 @@ internal sealed class TicketDayBuilder(DbTransaction transaction, BusinessCalend
     private static double? Hours(DbDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetDouble(column);
 
     private static long? Id(DbDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetInt64(column);
+
+    private static string? Text(DbDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetString(column);
 
     private sealed class DayTotals
     {
@@ -136,4 +155,20 @@ internal sealed class TicketDayBuilder(DbTransaction transaction, BusinessCalend
     private sealed record SchoolRow(string Day, long? SchoolId, long? PersonId, long Tickets);
 
     private sealed record ModelRow(string Day, string? DeviceModel, long? DeviceId, long Tickets);
+
+    private sealed record LabelRow(string Day, string Channel, string Category, string Dimension, string? Label, long Tickets);
+
+    private sealed record ZipRow(string Day, string? LocationZip, long Tickets);
+
+    /// <summary>The counts of the second pass, by day and what they are counted by (nulls are keys too: the reports show them as "(none)").</summary>
+    private sealed class DayGroups
+    {
+        public Dictionary<(string Day, long? SchoolId, long? PersonId), long> Schools { get; } = [];
+
+        public Dictionary<(string Day, string? Model, long? DeviceId), long> Models { get; } = [];
+
+        public Dictionary<(string Day, string Channel, string Category, string Dimension, string? Label), long> Labels { get; } = [];
+
+        public Dictionary<(string Day, string? Zip), long> Zips { get; } = [];
+    }
 }

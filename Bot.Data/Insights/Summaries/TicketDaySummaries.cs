@@ -29,7 +29,9 @@ public sealed partial class TicketDaySummaries(Database database, BusinessCalend
 
     private const string ForgetChangesSql = "DELETE FROM ticket_day_changes WHERE id <= @Last";
 
-    private const string ForgetEverythingSql = "DELETE FROM ticket_days; DELETE FROM ticket_day_schools; DELETE FROM ticket_day_models";
+    private const string ForgetEverythingSql = """
+        DELETE FROM ticket_days; DELETE FROM ticket_day_schools; DELETE FROM ticket_day_models; DELETE FROM ticket_day_labels; DELETE FROM ticket_day_zips
+        """;
 
     private const string SetZoneSql = "UPDATE ticket_day_calendar SET time_zone = @Zone";
 

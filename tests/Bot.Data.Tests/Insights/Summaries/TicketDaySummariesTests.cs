@@ -78,6 +78,27 @@ public class TicketDaySummariesTests
 
     [Theory]
     [MemberData(nameof(Providers))]
+    public async Task A_ticket_whose_topic_and_zip_code_are_corrected_moves_to_them(StorageProvider provider)
+    {
+        await using var test = await InsightsSample.CreateAsync(provider);
+        var volume = new TicketVolume(test.Database, InsightsSample.Calendar);
+        Assert.Equal([("screen", 2), ("wifi", 2), ("lms", 1), ("login_password", 1)], await ByAsync(volume, VolumeDimension.Topic));
+        Assert.Equal([("(none)", 4), ("60601", 1), ("60602", 1)], await ByAsync(volume, VolumeDimension.Zip));
+
+        // T3 (wifi, no ZIP code) was about the learning app, at home in 60601.
+        await using (var connection = await test.Database.OpenAsync(CancellationToken.None))
+        {
+            await connection.ExecuteAsync(
+                "UPDATE tickets SET topic = 'lms', location_kind = 'home', location_zip = '60601' WHERE id = @Id", new { Id = await TicketAsync(test, "2026-11-25 16:00") });
+        }
+
+        Assert.Equal([("lms", 2), ("screen", 2), ("login_password", 1), ("wifi", 1)], await ByAsync(volume, VolumeDimension.Topic));
+        Assert.Equal([("(none)", 3), ("60601", 2), ("60602", 1)], await ByAsync(volume, VolumeDimension.Zip));
+        Assert.Equal([("(none)", 3), ("home", 2), ("school", 1)], await ByAsync(volume, VolumeDimension.LocationKind));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
     public async Task A_ticket_opened_after_its_day_was_summarised_is_counted(StorageProvider provider)
     {
         await using var test = await InsightsSample.CreateAsync(provider);
