@@ -44,9 +44,12 @@ public sealed class ResponseTimes(Database database, BusinessCalendar calendar, 
 
     public async Task<IReadOnlyList<DurationSummary>> ByAsync(InsightsFilter filter, ResponseGrouping grouping, CancellationToken cancellationToken)
     {
-        var groups = SummaryDays.Of(filter, calendar) is { } covered
-            ? await FromSummariesAsync(covered, filter, grouping, cancellationToken)
-            : await FromTicketsAsync(filter, grouping, cancellationToken);
+        if (SummaryDays.Of(filter, calendar) is { } covered)
+        {
+            return await FromSummariesAsync(covered, filter, grouping, cancellationToken);
+        }
+
+        var groups = await FromTicketsAsync(filter, grouping, cancellationToken);
         return [.. groups.Select(pair => new DurationSummary(
             pair.Key,
             pair.Value.FirstResponse.Count,
@@ -57,27 +60,38 @@ public sealed class ResponseTimes(Database database, BusinessCalendar calendar, 
             Percentile.Of(pair.Value.Resolution, 0.9)))];
     }
 
-    private async Task<SortedDictionary<string, (List<double> FirstResponse, List<double> Resolution)>> FromSummariesAsync(
+    private async Task<IReadOnlyList<DurationSummary>> FromSummariesAsync(
         SummaryDays covered, InsightsFilter filter, ResponseGrouping grouping, CancellationToken cancellationToken)
     {
         await days.EnsureCurrentAsync(cancellationToken);
-        var groups = new SortedDictionary<string, (List<double> FirstResponse, List<double> Resolution)>(StringComparer.Ordinal);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await foreach (var day in connection.QueryUnbufferedAsync<SummaryDay>(SummarySql, covered.Parameters(filter)).WithCancellation(cancellationToken))
+        var groups = new SortedDictionary<string, (List<byte[]> FirstResponse, List<byte[]> Resolution)>(StringComparer.Ordinal);
+        await using (var connection = await database.OpenAsync(cancellationToken))
         {
-            // A day's month is its first seven characters ('yyyy-MM'), as ReportPeriods labels months.
-            var key = grouping switch { ResponseGrouping.Month => day.Day[..7], ResponseGrouping.Category => day.Category, _ => day.Channel };
-            if (!groups.TryGetValue(key, out var group))
+            await foreach (var day in connection.QueryUnbufferedAsync<SummaryDay>(SummarySql, covered.Parameters(filter)).WithCancellation(cancellationToken))
             {
-                groups[key] = group = ([], []);
-            }
+                // A day's month is its first seven characters ('yyyy-MM'), as ReportPeriods labels months.
+                var key = grouping switch { ResponseGrouping.Month => day.Day[..7], ResponseGrouping.Category => day.Category, _ => day.Channel };
+                if (!groups.TryGetValue(key, out var group))
+                {
+                    groups[key] = group = ([], []);
+                }
 
-            HoursBlob.AddTo(group.FirstResponse, day.FirstResponseHours);
-            HoursBlob.AddTo(group.Resolution, day.ResolutionHours);
+                group.FirstResponse.Add(day.FirstResponseHours);
+                group.Resolution.Add(day.ResolutionHours);
+            }
         }
 
-        return groups;
+        return [.. groups.Select(pair => Summary(pair.Key, HoursBlob.SortedHours(pair.Value.FirstResponse), HoursBlob.SortedHours(pair.Value.Resolution)))];
     }
+
+    private static DurationSummary Summary(string group, double[] firstResponse, double[] resolution) => new(
+        group,
+        firstResponse.Length,
+        Percentile.OfSorted(firstResponse, 0.5),
+        Percentile.OfSorted(firstResponse, 0.9),
+        resolution.Length,
+        Percentile.OfSorted(resolution, 0.5),
+        Percentile.OfSorted(resolution, 0.9));
 
     private async Task<SortedDictionary<string, (List<double> FirstResponse, List<double> Resolution)>> FromTicketsAsync(
         InsightsFilter filter, ResponseGrouping grouping, CancellationToken cancellationToken)

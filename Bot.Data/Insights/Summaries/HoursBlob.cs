@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 
 namespace Bot.Data.Insights.Summaries;
 
@@ -19,12 +20,31 @@ internal static class HoursBlob
         return bytes;
     }
 
-    /// <summary>Adds the figures held in <paramref name="bytes"/> to <paramref name="hours"/>.</summary>
-    public static void AddTo(List<double> hours, byte[] bytes)
+    /// <summary>Every figure held in <paramref name="blobs"/>, in ascending order.</summary>
+    public static double[] SortedHours(List<byte[]> blobs)
     {
-        for (var offset = 0; offset + sizeof(double) <= bytes.Length; offset += sizeof(double))
+        var hours = new double[blobs.Sum(blob => blob.Length / sizeof(double))];
+        var at = 0;
+        foreach (var blob in blobs)
         {
-            hours.Add(BinaryPrimitives.ReadDoubleLittleEndian(bytes.AsSpan(offset)));
+            var count = blob.Length / sizeof(double);
+            if (BitConverter.IsLittleEndian)
+            {
+                // A copy of the bytes as they are: a year of figures is a few hundred thousand, read on every report.
+                MemoryMarshal.Cast<byte, double>(blob.AsSpan(0, count * sizeof(double))).CopyTo(hours.AsSpan(at));
+            }
+            else
+            {
+                for (var i = 0; i < count; i++)
+                {
+                    hours[at + i] = BinaryPrimitives.ReadDoubleLittleEndian(blob.AsSpan(i * sizeof(double)));
+                }
+            }
+
+            at += count;
         }
+
+        Array.Sort(hours);
+        return hours;
     }
 }
