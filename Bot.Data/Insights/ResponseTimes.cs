@@ -81,17 +81,11 @@ public sealed class ResponseTimes(Database database, BusinessCalendar calendar, 
             }
         }
 
-        return [.. groups.Select(pair => Summary(pair.Key, HoursBlob.SortedHours(pair.Value.FirstResponse), HoursBlob.SortedHours(pair.Value.Resolution)))];
+        return [.. groups.Select(pair => Summary(pair.Key, HoursBlob.Percentiles(pair.Value.FirstResponse), HoursBlob.Percentiles(pair.Value.Resolution)))];
     }
 
-    private static DurationSummary Summary(string group, double[] firstResponse, double[] resolution) => new(
-        group,
-        firstResponse.Length,
-        Percentile.OfSorted(firstResponse, 0.5),
-        Percentile.OfSorted(firstResponse, 0.9),
-        resolution.Length,
-        Percentile.OfSorted(resolution, 0.5),
-        Percentile.OfSorted(resolution, 0.9));
+    private static DurationSummary Summary(string group, (int Count, double? Median, double? P90) firstResponse, (int Count, double? Median, double? P90) resolution) =>
+        new(group, firstResponse.Count, firstResponse.Median, firstResponse.P90, resolution.Count, resolution.Median, resolution.P90);
 
     private async Task<SortedDictionary<string, (List<double> FirstResponse, List<double> Resolution)>> FromTicketsAsync(
         InsightsFilter filter, ResponseGrouping grouping, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 
@@ -20,31 +21,43 @@ internal static class HoursBlob
         return bytes;
     }
 
-    /// <summary>Every figure held in <paramref name="blobs"/>, in ascending order.</summary>
-    public static double[] SortedHours(List<byte[]> blobs)
+    /// <summary>
+    /// How many figures <paramref name="blobs"/> hold, and their median and 90th percentile (<see cref="Percentile"/>).
+    /// The figures are sorted in a pooled array: a year's month is a few hundred kilobytes of them, which would
+    /// otherwise be a new large-object-heap array for every group of every report.
+    /// </summary>
+    public static (int Count, double? Median, double? P90) Percentiles(List<byte[]> blobs)
     {
-        var hours = new double[blobs.Sum(blob => blob.Length / sizeof(double))];
-        var at = 0;
-        foreach (var blob in blobs)
+        var count = blobs.Sum(blob => blob.Length / sizeof(double));
+        var pooled = ArrayPool<double>.Shared.Rent(count);
+        try
         {
-            var count = blob.Length / sizeof(double);
-            if (BitConverter.IsLittleEndian)
+            var hours = pooled.AsSpan(0, count);
+            var at = 0;
+            foreach (var blob in blobs)
             {
-                // A copy of the bytes as they are: a year of figures is a few hundred thousand, read on every report.
-                MemoryMarshal.Cast<byte, double>(blob.AsSpan(0, count * sizeof(double))).CopyTo(hours.AsSpan(at));
-            }
-            else
-            {
-                for (var i = 0; i < count; i++)
+                var figures = blob.Length / sizeof(double);
+                if (BitConverter.IsLittleEndian)
                 {
-                    hours[at + i] = BinaryPrimitives.ReadDoubleLittleEndian(blob.AsSpan(i * sizeof(double)));
+                    MemoryMarshal.Cast<byte, double>(blob.AsSpan(0, figures * sizeof(double))).CopyTo(hours[at..]);
                 }
+                else
+                {
+                    for (var i = 0; i < figures; i++)
+                    {
+                        hours[at + i] = BinaryPrimitives.ReadDoubleLittleEndian(blob.AsSpan(i * sizeof(double)));
+                    }
+                }
+
+                at += figures;
             }
 
-            at += count;
+            hours.Sort();
+            return (count, Percentile.OfSorted(hours, 0.5), Percentile.OfSorted(hours, 0.9));
         }
-
-        Array.Sort(hours);
-        return hours;
+        finally
+        {
+            ArrayPool<double>.Shared.Return(pooled);
+        }
     }
 }
