@@ -1,3 +1,4 @@
+using System.Data;
 using System.Data.Common;
 using Bot.Data.Tickets;
 using Dapper;
@@ -32,36 +33,35 @@ internal sealed class TicketDayBuilder(DbTransaction transaction, BusinessCalend
         FROM tickets WHERE created_at >= @From AND created_at < @To
         """;
 
-    private const string InsertDaySql = """
-        INSERT INTO ticket_days (day, channel, category, tickets, first_response_met, resolution_met, first_response_hours, resolution_hours)
-        VALUES (@Day, @Channel, @Category, @Tickets, @FirstResponseMet, @ResolutionMet, @FirstResponseHours, @ResolutionHours)
-        """;
+    private static readonly BatchInsert Days = new(
+        "ticket_days", ("day", DbType.String), ("channel", DbType.String), ("category", DbType.String), ("tickets", DbType.Int64),
+        ("first_response_met", DbType.Int64), ("resolution_met", DbType.Int64), ("first_response_hours", DbType.Binary), ("resolution_hours", DbType.Binary));
 
-    private const string InsertSchoolSql = "INSERT INTO ticket_day_schools (day, school_id, person_id, tickets) VALUES (@Day, @SchoolId, @PersonId, @Tickets)";
+    private static readonly BatchInsert Schools = new("ticket_day_schools", ("day", DbType.String), ("school_id", DbType.Int64), ("person_id", DbType.Int64), ("tickets", DbType.Int64));
 
-    private const string InsertModelSql = "INSERT INTO ticket_day_models (day, device_model, device_id, tickets) VALUES (@Day, @DeviceModel, @DeviceId, @Tickets)";
+    private static readonly BatchInsert Models = new("ticket_day_models", ("day", DbType.String), ("device_model", DbType.String), ("device_id", DbType.Int64), ("tickets", DbType.Int64));
 
-    private const string InsertLabelSql = """
-        INSERT INTO ticket_day_labels (day, channel, category, dimension, label, tickets) VALUES (@Day, @Channel, @Category, @Dimension, @Label, @Tickets)
-        """;
+    private static readonly BatchInsert Labels = new(
+        "ticket_day_labels", ("day", DbType.String), ("channel", DbType.String), ("category", DbType.String), ("dimension", DbType.String), ("label", DbType.String), ("tickets", DbType.Int64));
 
-    private const string InsertZipSql = "INSERT INTO ticket_day_zips (day, location_zip, tickets) VALUES (@Day, @LocationZip, @Tickets)";
+    private static readonly BatchInsert Zips = new("ticket_day_zips", ("day", DbType.String), ("location_zip", DbType.String), ("tickets", DbType.Int64));
 
     /// <summary>Summarises the days from <paramref name="first"/> to <paramref name="last"/>, both included; returns how many.</summary>
     public async Task<int> RebuildAsync(DateOnly first, DateOnly last, CancellationToken cancellationToken)
     {
         var range = new { From = calendar.StartOfDay(first), To = calendar.StartOfDay(last.AddDays(1)) };
         await transaction.ExecuteAsync(ForgetSql, new { First = SummaryDays.Key(first), Last = SummaryDays.Key(last) }, cancellationToken);
-        await transaction.Connection!.ExecuteAsync(new CommandDefinition(InsertDaySql, await DaysAsync(range, cancellationToken), transaction, cancellationToken: cancellationToken));
+        await Days.WriteAsync(transaction, await DaysAsync(range, cancellationToken), cancellationToken);
         var groups = await GroupsAsync(range, cancellationToken);
-        await InsertAsync(InsertSchoolSql, groups.Schools.Select(pair => new SchoolRow(pair.Key.Day, pair.Key.SchoolId, pair.Key.PersonId, pair.Value)), cancellationToken);
-        await InsertAsync(InsertModelSql, groups.Models.Select(pair => new ModelRow(pair.Key.Day, pair.Key.Model, pair.Key.DeviceId, pair.Value)), cancellationToken);
-        await InsertAsync(InsertLabelSql, groups.Labels.Select(pair => new LabelRow(pair.Key.Day, pair.Key.Channel, pair.Key.Category, pair.Key.Dimension, pair.Key.Label, pair.Value)), cancellationToken);
-        await InsertAsync(InsertZipSql, groups.Zips.Select(pair => new ZipRow(pair.Key.Day, pair.Key.Zip, pair.Value)), cancellationToken);
+        await Schools.WriteAsync(transaction, groups.Schools.Select(pair => new object?[] { pair.Key.Day, pair.Key.SchoolId, pair.Key.PersonId, pair.Value }), cancellationToken);
+        await Models.WriteAsync(transaction, groups.Models.Select(pair => new object?[] { pair.Key.Day, pair.Key.Model, pair.Key.DeviceId, pair.Value }), cancellationToken);
+        await Labels.WriteAsync(
+            transaction, groups.Labels.Select(pair => new object?[] { pair.Key.Day, pair.Key.Channel, pair.Key.Category, pair.Key.Dimension, pair.Key.Label, pair.Value }), cancellationToken);
+        await Zips.WriteAsync(transaction, groups.Zips.Select(pair => new object?[] { pair.Key.Day, pair.Key.Zip, pair.Value }), cancellationToken);
         return last.DayNumber - first.DayNumber + 1;
     }
 
-    private async Task<List<DayRow>> DaysAsync(object range, CancellationToken cancellationToken)
+    private async Task<IEnumerable<object?[]>> DaysAsync(object range, CancellationToken cancellationToken)
     {
         var days = new Dictionary<(string Day, string Channel, string Category), DayTotals>();
         await using var reader = await transaction.Connection!.ExecuteReaderAsync(new CommandDefinition(TimesSql, range, transaction, cancellationToken: cancellationToken));
@@ -91,9 +91,11 @@ internal sealed class TicketDayBuilder(DbTransaction transaction, BusinessCalend
             }
         }
 
-        return [.. days.Select(pair => new DayRow(
+        return days.Select(pair => new object?[]
+        {
             pair.Key.Day, pair.Key.Channel, pair.Key.Category, pair.Value.Tickets, pair.Value.FirstResponseMet, pair.Value.ResolutionMet,
-            HoursBlob.Encode(pair.Value.FirstResponseHours), HoursBlob.Encode(pair.Value.ResolutionHours)))];
+            HoursBlob.Encode(pair.Value.FirstResponseHours), HoursBlob.Encode(pair.Value.ResolutionHours),
+        });
     }
 
     private async Task<DayGroups> GroupsAsync(object range, CancellationToken cancellationToken)
@@ -116,9 +118,6 @@ internal sealed class TicketDayBuilder(DbTransaction transaction, BusinessCalend
 
         return groups;
     }
-
-    private Task<int> InsertAsync<T>(string sql, IEnumerable<T> rows, CancellationToken cancellationToken) =>
-        transaction.Connection!.ExecuteAsync(new CommandDefinition(sql, rows.ToList(), transaction, cancellationToken: cancellationToken));
 
     private static void Count<TKey>(Dictionary<TKey, long> counts, TKey key)
         where TKey : notnull => counts[key] = counts.GetValueOrDefault(key) + 1;
@@ -148,17 +147,6 @@ internal sealed class TicketDayBuilder(DbTransaction transaction, BusinessCalend
 
         public List<double> ResolutionHours { get; } = [];
     }
-
-    private sealed record DayRow(
-        string Day, string Channel, string Category, long Tickets, long FirstResponseMet, long ResolutionMet, byte[] FirstResponseHours, byte[] ResolutionHours);
-
-    private sealed record SchoolRow(string Day, long? SchoolId, long? PersonId, long Tickets);
-
-    private sealed record ModelRow(string Day, string? DeviceModel, long? DeviceId, long Tickets);
-
-    private sealed record LabelRow(string Day, string Channel, string Category, string Dimension, string? Label, long Tickets);
-
-    private sealed record ZipRow(string Day, string? LocationZip, long Tickets);
 
     /// <summary>The counts of the second pass, by day and what they are counted by (nulls are keys too: the reports show them as "(none)").</summary>
     private sealed class DayGroups
