@@ -109,17 +109,22 @@ internal static class InsightsReportsBenchmark
         // What the next report pays after a ticket changes: the ticket's day summarised again. A ticket of the first week
         // of school, the busiest days, is touched (its category set to itself: the trigger notes it all the same).
         var summaries = new TicketDaySummaries(database, calendar);
-        var (day, dayCpu) = await MediansAsync(async () =>
+        await using var writer = await database.OpenAsync(CancellationToken.None);
+        var ticket = await writer.ExecuteScalarAsync<long>("SELECT id FROM tickets WHERE created_at >= @At ORDER BY created_at LIMIT 1", new { At = BusiestWeek });
+        var times = new List<double>();
+        for (var run = 0; run <= Runs; run++)
         {
-            await using (var connection = await database.OpenAsync(CancellationToken.None))
-            {
-                await connection.ExecuteAsync(
-                    "UPDATE tickets SET category = category WHERE id = (SELECT MIN(id) FROM tickets WHERE created_at >= @At)", new { At = BusiestWeek });
-            }
-
+            await writer.ExecuteAsync("UPDATE tickets SET category = category WHERE id = @Id", new { Id = ticket });
+            var timer = Stopwatch.StartNew();
             await summaries.EnsureCurrentAsync(CancellationToken.None);
-        });
-        System.Console.WriteLine($"one ticket changed, then its day summarised again: {day:F1} ms ({dayCpu:F1} ms cpu)");
+            if (run > 0)
+            {
+                times.Add(timer.Elapsed.TotalMilliseconds);
+            }
+        }
+
+        times.Sort();
+        System.Console.WriteLine($"one ticket changed, then its day summarised again before the next report: median {times[Runs / 2]:F1} ms");
     }
 
     private static readonly DateTimeOffset BusiestWeek = new(2025, 8, 27, 18, 0, 0, TimeSpan.Zero);

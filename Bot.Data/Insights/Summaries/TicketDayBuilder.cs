@@ -14,11 +14,12 @@ internal sealed class TicketDayBuilder(DbTransaction transaction, BusinessCalend
 {
     private static readonly DateTimeOffsetHandler Times = new();
 
+    // Each by its index: ticket_day_labels' leads with the dimension, so it is named.
     private const string ForgetSql = """
         DELETE FROM ticket_days WHERE day >= @First AND day <= @Last;
         DELETE FROM ticket_day_schools WHERE day >= @First AND day <= @Last;
         DELETE FROM ticket_day_models WHERE day >= @First AND day <= @Last;
-        DELETE FROM ticket_day_labels WHERE day >= @First AND day <= @Last;
+        DELETE FROM ticket_day_labels WHERE dimension IN ('topic', 'location') AND day >= @First AND day <= @Last;
         DELETE FROM ticket_day_zips WHERE day >= @First AND day <= @Last
         """;
 
