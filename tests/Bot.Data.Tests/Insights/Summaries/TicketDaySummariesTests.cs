@@ -136,6 +136,48 @@ public class TicketDaySummariesTests
         Assert.Equal([("sms", 3), ("webchat", 3)], await ByAsync(new TicketVolume(test.Database, InsightsSample.Calendar), VolumeDimension.Channel));
     }
 
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task After_changes_every_report_from_the_summaries_equals_the_same_report_from_the_tickets(StorageProvider provider)
+    {
+        await using var test = await InsightsSample.CreateAsync(provider);
+        var clock = new TestClock(InsightsSample.Now);
+        var volume = new TicketVolume(test.Database, InsightsSample.Calendar);
+        var times = new ResponseTimes(test.Database, InsightsSample.Calendar);
+        var targets = new TargetsMet(test.Database, InsightsSample.Calendar, clock);
+        await volume.OverTimeAsync(Sample, ReportPeriod.Week, CancellationToken.None);
+
+        // Reopen T1, answer and resolve T5, move T3 to software, and open three more tickets over two days.
+        var actions = Actions(test);
+        await actions.SetStatusAsync(await TicketAsync(test, "2026-11-02 09:00"), "open", InsightsSample.Sam, CancellationToken.None);
+        var t5 = await TicketAsync(test, "2026-12-10 10:00");
+        await test.Database.InTransactionAsync((transaction, token) => actions.RecordFirstResponseAsync(t5, InsightsSample.Now, transaction, token), CancellationToken.None);
+        await test.Database.InTransactionAsync((transaction, token) => actions.ResolveAsync(t5, "new screen", InsightsSample.Lee, transaction, token), CancellationToken.None);
+        await using (var connection = await test.Database.OpenAsync(CancellationToken.None))
+        {
+            await connection.ExecuteAsync("UPDATE tickets SET category = 'software' WHERE id = @Id", new { Id = await TicketAsync(test, "2026-11-25 16:00") });
+        }
+
+        await new TicketHistory(test.Database).TicketsAsync("wifi", [InsightsSample.Local("2026-11-30 23:30"), InsightsSample.Local("2026-12-01 00:30"), InsightsSample.Local("2026-12-14 12:00")], zip: "60601");
+
+        // A range that does not start at a local midnight is read from the tickets; the tick before 1 November holds none.
+        var tickets = Sample with { From = Sample.From.AddTicks(-1) };
+        Assert.Equal(await volume.OverTimeAsync(tickets, ReportPeriod.Week, CancellationToken.None), await volume.OverTimeAsync(Sample, ReportPeriod.Week, CancellationToken.None));
+        foreach (var dimension in Enum.GetValues<VolumeDimension>())
+        {
+            Assert.Equal(await volume.ByAsync(tickets, dimension, CancellationToken.None), await volume.ByAsync(Sample, dimension, CancellationToken.None));
+        }
+
+        foreach (var grouping in Enum.GetValues<ResponseGrouping>())
+        {
+            Assert.Equal(
+                (await times.ByAsync(tickets, grouping, CancellationToken.None)).Select(Rounded),
+                (await times.ByAsync(Sample, grouping, CancellationToken.None)).Select(Rounded));
+        }
+
+        Assert.Equal(await targets.ByMonthAsync(tickets, CancellationToken.None), await targets.ByMonthAsync(Sample, CancellationToken.None));
+    }
+
     private static TicketActions Actions(TestDatabase test) => new(test.Database, new TestClock(InsightsSample.Now), InsightsSample.Calendar);
 
     private static async Task<long> TicketAsync(TestDatabase test, string created)
