@@ -87,6 +87,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<DeviceImporter>();
         services.AddSingleton<AccountStore>();
         services.AddSingleton<AuditLog>();
+        services.AddSingleton<Insights.Summaries.TicketDaySummaries>();
         services.AddSingleton<TicketVolume>();
         services.AddSingleton<ResponseTimes>();
         services.AddSingleton<TargetsMet>();

@@ -40,6 +40,10 @@ public sealed class PostgresDialect : SqlDialect
 
     public override DbConnection CreateConnection(string connectionString) => new NpgsqlConnection(connectionString);
 
+    // SHARE ROW EXCLUSIVE conflicts with itself and with the ROW EXCLUSIVE lock every INSERT takes: it waits for
+    // transactions already writing to the table to end, and holds new ones off until this one ends.
+    public override string? ExclusiveWriteLockSql(string table) => $"LOCK TABLE {table} IN SHARE ROW EXCLUSIVE MODE";
+
     public override UpgradeEngineBuilder MigrationsTarget(string connectionString) =>
         DeployChanges.To.PostgresqlDatabase(connectionString);
 

@@ -43,6 +43,13 @@ public abstract class SqlDialect
 
     public abstract DbConnection CreateConnection(string connectionString);
 
+    /// <summary>
+    /// A statement that, run first in a transaction, keeps every other transaction from writing to
+    /// <paramref name="table"/> (and from taking this lock) until it ends; null where a write transaction already
+    /// excludes every other writer.
+    /// </summary>
+    public virtual string? ExclusiveWriteLockSql(string table) => null;
+
     /// <summary>Per-connection settings, run on every connection the stores open.</summary>
     public virtual Task ConfigureConnectionAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
 

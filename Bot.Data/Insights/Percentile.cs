@@ -17,9 +17,22 @@ public static class Percentile
         }
 
         values.Sort();
-        var rank = (values.Count - 1) * fraction;
+        return OfSorted(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(values), fraction);
+    }
+
+    /// <summary>The <paramref name="fraction"/> percentile of values already in ascending order; null when there are none.</summary>
+    public static double? OfSorted(ReadOnlySpan<double> sorted, double fraction)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(fraction, 0);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(fraction, 1);
+        if (sorted.IsEmpty)
+        {
+            return null;
+        }
+
+        var rank = (sorted.Length - 1) * fraction;
         var below = (int)Math.Floor(rank);
-        var above = Math.Min(below + 1, values.Count - 1);
-        return values[below] + ((rank - below) * (values[above] - values[below]));
+        var above = Math.Min(below + 1, sorted.Length - 1);
+        return sorted[below] + ((rank - below) * (sorted[above] - sorted[below]));
     }
 }

@@ -1,3 +1,5 @@
+using Bot.Data.Insights.Summaries;
+using Bot.Data.Tickets;
 using Dapper;
 
 namespace Bot.Data.Insights;
@@ -6,7 +8,11 @@ namespace Bot.Data.Insights;
 /// What the bot fixed on its own: per topic, resolutions by the bot against tickets (the deflection); per article, fixed
 /// against "not fixed" (a ticket escalated from that article); and how people rated the help.
 /// </summary>
-public sealed class SelfServiceInsights(Database database)
+/// <remarks>
+/// With the district's calendar, tickets per topic over whole local days not narrowed to a school are counted from the
+/// daily summaries (<see cref="TicketDaySummaries"/>); without it (or otherwise), from the tickets.
+/// </remarks>
+public sealed class SelfServiceInsights(Database database, BusinessCalendar? calendar = null, TicketDaySummaries? summaries = null)
 {
     // Self-service resolutions have no category or person of their own: the category is the topic's (as the targets
     // table maps it) and the school is that of the people known by the conversation's address.
@@ -27,19 +33,33 @@ public sealed class SelfServiceInsights(Database database)
     private const string TicketsByTopicSql = "SELECT t.topic AS Label, COUNT(*) AS Count FROM tickets t WHERE "
         + InsightsFilter.CreatedTickets + " GROUP BY t.topic";
 
+    private const string SummaryTicketsByTopicSql = "SELECT d.label AS Label, CAST(SUM(d.tickets) AS BIGINT) AS Count FROM ticket_day_labels d WHERE d.dimension = 'topic' AND "
+        + SummaryDays.DayConditions + " AND " + SummaryDays.ChannelAndCategoryConditions + " GROUP BY d.label";
+
     private const string ResolutionsByArticleSql = "SELECT r.article_slug AS Label, COUNT(*) AS Count FROM self_service_resolutions r WHERE "
         + ResolutionConditions + " GROUP BY r.article_slug";
 
+    // Escalated tickets are read from their own partial index (migration 0017): the condition on article_slug is its own.
     private const string EscalationsByArticleSql = "SELECT t.article_slug AS Label, COUNT(*) AS Count FROM tickets t WHERE t.article_slug IS NOT NULL AND "
         + InsightsFilter.CreatedTickets + " GROUP BY t.article_slug";
 
     private const string RatingsSql = "SELECT r.rating AS Rating, COUNT(*) AS Count FROM self_service_resolutions r WHERE r.rating IS NOT NULL AND "
         + ResolutionConditions + " GROUP BY r.rating";
 
+    private readonly TicketDaySummaries? days = calendar is null ? null : summaries ?? new TicketDaySummaries(database, calendar);
+
     /// <summary>Per topic, most conversations first.</summary>
     public async Task<IReadOnlyList<TopicDeflection>> ByTopicAsync(InsightsFilter filter, CancellationToken cancellationToken)
     {
-        var (resolved, tickets) = await PairAsync(filter, ResolutionsByTopicSql, TicketsByTopicSql, cancellationToken);
+        var covered = calendar is null ? null : SummaryDays.Of(filter, calendar);
+        if (covered is not null && days is not null)
+        {
+            await days.EnsureCurrentAsync(cancellationToken);
+        }
+
+        var (resolved, tickets) = covered is not null
+            ? await PairAsync(filter, ResolutionsByTopicSql, SummaryTicketsByTopicSql, covered.Parameters(filter), cancellationToken)
+            : await PairAsync(filter, ResolutionsByTopicSql, TicketsByTopicSql, filter.Parameters, cancellationToken);
         return [.. resolved.Keys.Union(tickets.Keys)
             .Select(topic => new TopicDeflection(topic, resolved.GetValueOrDefault(topic), tickets.GetValueOrDefault(topic)))
             .OrderByDescending(row => row.ResolvedByBot + row.Tickets).ThenBy(row => row.Topic, StringComparer.Ordinal)];
@@ -48,7 +68,7 @@ public sealed class SelfServiceInsights(Database database)
     /// <summary>Per article, the ones that fail most often first.</summary>
     public async Task<IReadOnlyList<ArticleOutcome>> ByArticleAsync(InsightsFilter filter, CancellationToken cancellationToken)
     {
-        var (fixedBy, notFixed) = await PairAsync(filter, ResolutionsByArticleSql, EscalationsByArticleSql, cancellationToken);
+        var (fixedBy, notFixed) = await PairAsync(filter, ResolutionsByArticleSql, EscalationsByArticleSql, filter.Parameters, cancellationToken);
         return [.. fixedBy.Keys.Union(notFixed.Keys)
             .Select(slug => new ArticleOutcome(slug, fixedBy.GetValueOrDefault(slug), notFixed.GetValueOrDefault(slug)))
             .OrderByDescending(row => row.NotFixed).ThenBy(row => row.Fixed).ThenBy(row => row.Article, StringComparer.Ordinal)];
@@ -68,11 +88,11 @@ public sealed class SelfServiceInsights(Database database)
     }
 
     private async Task<(Dictionary<string, long> Resolved, Dictionary<string, long> Tickets)> PairAsync(
-        InsightsFilter filter, string resolvedSql, string ticketsSql, CancellationToken cancellationToken)
+        InsightsFilter filter, string resolvedSql, string ticketsSql, object ticketsParameters, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var resolved = await connection.QueryAsync<LabelCount>(new CommandDefinition(resolvedSql, filter.Parameters, cancellationToken: cancellationToken));
-        var tickets = await connection.QueryAsync<LabelCount>(new CommandDefinition(ticketsSql, filter.Parameters, cancellationToken: cancellationToken));
+        var tickets = await connection.QueryAsync<LabelCount>(new CommandDefinition(ticketsSql, ticketsParameters, cancellationToken: cancellationToken));
         return (resolved.ToDictionary(row => row.Label, row => row.Count, StringComparer.Ordinal), tickets.ToDictionary(row => row.Label, row => row.Count, StringComparer.Ordinal));
     }
 

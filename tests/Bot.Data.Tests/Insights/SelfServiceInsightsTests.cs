@@ -17,7 +17,7 @@ public class SelfServiceInsightsTests
     public async Task Deflection_per_topic_is_the_bots_share_of_the_topics_conversations(StorageProvider provider)
     {
         await using var test = await InsightsSample.CreateAsync(provider);
-        var insights = new SelfServiceInsights(test.Database);
+        var insights = new SelfServiceInsights(test.Database, InsightsSample.Calendar);
 
         var topics = await insights.ByTopicAsync(new InsightsFilter(InsightsSample.From, InsightsSample.To), CancellationToken.None);
 
@@ -32,7 +32,7 @@ public class SelfServiceInsightsTests
     public async Task Articles_that_fail_most_often_come_first(StorageProvider provider)
     {
         await using var test = await InsightsSample.CreateAsync(provider);
-        var insights = new SelfServiceInsights(test.Database);
+        var insights = new SelfServiceInsights(test.Database, InsightsSample.Calendar);
 
         var articles = await insights.ByArticleAsync(new InsightsFilter(InsightsSample.From, InsightsSample.To), CancellationToken.None);
 
@@ -47,7 +47,7 @@ public class SelfServiceInsightsTests
     public async Task Ratings_are_counted_per_score_and_averaged_over_those_who_rated(StorageProvider provider)
     {
         await using var test = await InsightsSample.CreateAsync(provider);
-        var insights = new SelfServiceInsights(test.Database);
+        var insights = new SelfServiceInsights(test.Database, InsightsSample.Calendar);
 
         var ratings = await insights.RatingsAsync(new InsightsFilter(InsightsSample.From, InsightsSample.To), CancellationToken.None);
 
@@ -61,7 +61,7 @@ public class SelfServiceInsightsTests
     public async Task Channel_category_and_school_filters_apply_to_the_bots_resolutions_too(StorageProvider provider)
     {
         await using var test = await InsightsSample.CreateAsync(provider);
-        var insights = new SelfServiceInsights(test.Database);
+        var insights = new SelfServiceInsights(test.Database, InsightsSample.Calendar);
         var all = new InsightsFilter(InsightsSample.From, InsightsSample.To);
         var lincoln = await TicketVolumeTests.SchoolIdAsync(test.Database, "Lincoln");
 
