@@ -31,6 +31,7 @@ builder.Services
     .AddWebChat(builder.Configuration)
     .AddTeams(builder.Configuration)
     .AddSpikeAlerts(builder.Configuration)
+    .AddSummaryRefresh(builder.Configuration)
     .AddHelpPages(builder.Configuration)
     .AddHealth()
     .AddConsole(builder.Configuration);

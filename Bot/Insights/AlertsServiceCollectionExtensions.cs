@@ -18,4 +18,14 @@ public static class AlertsServiceCollectionExtensions
         services.AddHostedService(provider => provider.GetRequiredService<SpikeAlertJob>());
         return services;
     }
+
+    /// <summary>The job that keeps the reports' daily summaries current, with its setting checked at start-up.</summary>
+    public static IServiceCollection AddSummaryRefresh(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SummaryRefreshOptions>().Bind(configuration.GetSection(SummaryRefreshOptions.Section))
+            .Validate(summaries => summaries.RefreshEvery > TimeSpan.Zero, "Insights:Summaries:RefreshEvery must be positive.")
+            .ValidateOnStart();
+        services.AddHostedService<SummaryRefreshJob>();
+        return services;
+    }
 }
