@@ -31,6 +31,12 @@ public sealed class TechnicianLoad(Database database, BusinessCalendar calendar)
 
     private const string WorkGroupSql = " GROUP BY b.column1, e.actor";
 
+    // The same counts per UTC hour (migration 0019), for a report not narrowed by channel, category or school.
+    private const string WorkHoursSql = """
+        SELECT hour AS Hour, actor AS Actor, claimed AS Claimed, resolved AS Resolved
+        FROM technician_work_hours WHERE hour >= @From AND hour < @To
+        """;
+
     private static readonly Comparer<(string Week, string Technician)> WeekThenTechnician = Comparer<(string Week, string Technician)>.Create((a, b) =>
         string.CompareOrdinal(a.Week, b.Week) is var byWeek and not 0 ? byWeek : string.CompareOrdinal(a.Technician, b.Technician));
 
@@ -45,14 +51,53 @@ public sealed class TechnicianLoad(Database database, BusinessCalendar calendar)
     /// <summary>Claims and resolutions made in the range, per district-local week (by its Monday) and technician.</summary>
     public async Task<IReadOnlyList<TechnicianWeek>> WeeklyAsync(InsightsFilter filter, CancellationToken cancellationToken)
     {
-        var buckets = PeriodBuckets.Of(filter, ReportPeriod.Week, calendar);
         var narrowed = filter.Channel is not null || filter.Category is not null || filter.SchoolId is not null;
+        var rows = narrowed || !InWholeHours(filter) ? await FromEventsAsync(filter, narrowed, cancellationToken) : await FromHoursAsync(filter, cancellationToken);
+        return [.. rows
+            .GroupBy(row => (row.Week, row.Technician))
+            .Select(group => new TechnicianWeek(group.Key.Week, group.Key.Technician, group.Sum(row => row.Claimed), group.Sum(row => row.Resolved)))
+            .OrderBy(week => (week.Week, week.Technician), WeekThenTechnician)];
+    }
+
+    private async Task<IEnumerable<TechnicianWeek>> FromEventsAsync(InsightsFilter filter, bool narrowed, CancellationToken cancellationToken)
+    {
+        var buckets = PeriodBuckets.Of(filter, ReportPeriod.Week, calendar);
         var sql = WorkSql + " " + buckets.ValuesSql + WorkEventsSql + (narrowed ? WorkTicketsSql : "") + WorkGroupSql;
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<Work>(new CommandDefinition(sql, buckets.Parameters(filter), cancellationToken: cancellationToken));
-        return [.. rows
-            .Select(row => new TechnicianWeek(buckets.Labels[(int)row.Bucket], row.Actor, (int)row.Claimed, (int)row.Resolved))
-            .OrderBy(week => (week.Week, week.Technician), WeekThenTechnician)];
+        return rows.Select(row => new TechnicianWeek(buckets.Labels[(int)row.Bucket], row.Actor, (int)row.Claimed, (int)row.Resolved)).ToList();
+    }
+
+    private async Task<IEnumerable<TechnicianWeek>> FromHoursAsync(InsightsFilter filter, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<WorkHour>(new CommandDefinition(WorkHoursSql, filter.Parameters, cancellationToken: cancellationToken));
+        return rows.Select(row => new TechnicianWeek(
+            ReportPeriods.Label(ReportPeriod.Week, DateOnly.FromDateTime(calendar.ToLocal(row.Hour))), row.Actor, (int)row.Claimed, (int)row.Resolved)).ToList();
+    }
+
+    /// <summary>
+    /// Whether UTC hours add up exactly to the range and to its local weeks: the range starts and ends on the hour, and
+    /// the district's zone is whole hours from UTC throughout it (every US zone today).
+    /// </summary>
+    private bool InWholeHours(InsightsFilter filter) =>
+        OnTheHour(filter.From) && OnTheHour(filter.To)
+        && calendar.TimeZone.BaseUtcOffset.Ticks % TimeSpan.TicksPerHour == 0
+        && calendar.TimeZone.GetAdjustmentRules()
+            .Where(rule => rule.DateStart <= filter.To.UtcDateTime && rule.DateEnd >= filter.From.UtcDateTime.AddDays(-1))
+            .All(rule => rule.DaylightDelta.Ticks % TimeSpan.TicksPerHour == 0 && rule.BaseUtcOffsetDelta.Ticks % TimeSpan.TicksPerHour == 0);
+
+    private static bool OnTheHour(DateTimeOffset instant) => instant.Ticks % TimeSpan.TicksPerHour == 0 && instant.Offset.Ticks % TimeSpan.TicksPerHour == 0;
+
+    private sealed record WorkHour
+    {
+        public DateTimeOffset Hour { get; init; }
+
+        public string Actor { get; init; } = "";
+
+        public long Claimed { get; init; }
+
+        public long Resolved { get; init; }
     }
 
     private sealed record Work
