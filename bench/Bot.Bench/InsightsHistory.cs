@@ -15,6 +15,13 @@ internal sealed class InsightsHistory
     public const int Schools = 40;
     public const int Students = 60_000;
     public const int MessagesPerTicket = 10;
+    public const int Technicians = 12;
+
+    /// <summary>Out of 10 tickets, how many people had first followed an article ("not fixed", then a ticket).</summary>
+    public const int EscalatedFromArticlePerTen = 6;
+
+    /// <summary>Out of 10 tickets, how many other conversations the bot fixed with an article (a deflection of 3 in 8).</summary>
+    public const int SelfServicePerTen = 6;
 
     /// <summary>Topic, its category (as in sla_policies), and its share of tickets.</summary>
     public static readonly (string Topic, string Category, int Weight)[] Topics =
@@ -168,6 +175,46 @@ internal sealed class InsightsHistory
         }
     }
 
+    /// <summary>
+    /// The conversations the bot fixed on its own, in time order: about <see cref="SelfServicePerTen"/> for every 10
+    /// tickets, on the same days, topics, channels and languages, each in its own conversation numbered after the
+    /// tickets' (conversation i is ticket i's), and four in ten of them rated, mostly well.
+    /// </summary>
+    public IEnumerable<SelfServiceRow> SelfServiceResolutions()
+    {
+        var conversation = (long)tickets;
+        foreach (var ticket in Tickets())
+        {
+            var hash = Hash(ticket.Id, 7);
+            if (hash % 10 >= SelfServicePerTen)
+            {
+                continue;
+            }
+
+            var rated = hash / 10 % 10 < 4;
+            var rating = (hash / 100 % 100) switch { < 45 => 5, < 70 => 4, < 82 => 3, < 90 => 2, _ => 1 };
+            yield return new SelfServiceRow(
+                ++conversation, ticket.Channel, $"+1556{(ticket.Id % 10_000_000):0000000}", ArticleSlug(ticket.Topic, hash / 10_000), ticket.Language,
+                ticket.Topic, ticket.CreatedAt.AddMinutes(-45), rated ? rating : null);
+        }
+    }
+
+    /// <summary>Each topic's two articles, as the knowledge base names them.</summary>
+    public static string ArticleSlug(string topic, long which) => $"{topic.Replace('_', '-')}-{(which % 3 == 0 ? "advanced" : "basics")}";
+
+    /// <summary>The technician who handles something numbered <paramref name="id"/>.</summary>
+    public static string Technician(long id) => $"tech{Hash(id, 3) % Technicians + 1:00}@district.example";
+
+    /// <summary>A well-mixed, non-negative number from an id and a salt, so that the shares above do not follow the ids.</summary>
+    public static long Hash(long id, long salt)
+    {
+        var x = (ulong)(id * 31 + salt) * 0x9E3779B97F4A7C15UL;
+        x ^= x >> 31;
+        x *= 0xBF58476D1CE4E5B9UL;
+        x ^= x >> 29;
+        return (long)(x >> 1);
+    }
+
     private static (string Topic, string Category, int Weight) PickTopic(Random random, int total)
     {
         var pick = random.Next(total);
@@ -184,6 +231,13 @@ internal sealed class InsightsHistory
     }
 }
 
+/// <summary>One row of ticket_events.</summary>
+internal sealed record TicketEventRow(long TicketId, DateTimeOffset At, string? FromStatus, string ToStatus, string Actor, string? Note);
+
+/// <summary>A conversation the bot fixed with an article, and the row of self_service_resolutions it left.</summary>
+internal sealed record SelfServiceRow(
+    long ConversationId, string Channel, string Address, string ArticleSlug, string Language, string Topic, DateTimeOffset At, int? Rating);
+
 internal sealed record TicketRow(
     long Id, string Topic, string Category, string Channel, string Language, string LocationKind, string? Zip, long PersonId, long DeviceId, DateTimeOffset CreatedAt)
 {
@@ -196,6 +250,35 @@ internal sealed record TicketRow(
 
     /// <summary>Older tickets are resolved; the last fortnight's are still in the queue.</summary>
     public bool Resolved(DateTimeOffset end) => CreatedAt < end.AddDays(-14);
+
+    /// <summary>Resolved tickets were claimed first; of those still in the queue, half of those over a day old are.</summary>
+    public bool Claimed(DateTimeOffset end) => Resolved(end) || (CreatedAt < end.AddDays(-1) && InsightsHistory.Hash(Id, 5) % 2 == 0);
+
+    public string Status(DateTimeOffset end) => Resolved(end) ? "resolved" : Claimed(end) ? "open" : "new";
+
+    public string Technician => InsightsHistory.Technician(Id);
+
+    public DateTimeOffset ClaimedAt => CreatedAt.AddHours(2);
+
+    /// <summary>The article the person had tried before the ticket ("not fixed"), for six tickets in ten.</summary>
+    public string? ArticleSlug => InsightsHistory.Hash(Id, 11) % 10 < InsightsHistory.EscalatedFromArticlePerTen
+        ? InsightsHistory.ArticleSlug(Topic, InsightsHistory.Hash(Id, 13))
+        : null;
+
+    /// <summary>What TicketStore and TicketActions log: opened by the bot, claimed, resolved.</summary>
+    public IEnumerable<TicketEventRow> Events(DateTimeOffset end)
+    {
+        yield return new TicketEventRow(Id, CreatedAt, null, "new", "bot", null);
+        if (Claimed(end))
+        {
+            yield return new TicketEventRow(Id, ClaimedAt, "new", "open", Technician, $"claimed by {Technician}");
+        }
+
+        if (Resolved(end))
+        {
+            yield return new TicketEventRow(Id, ResolvedAt, "open", "resolved", Technician, "Walked them through the fix");
+        }
+    }
 
     public DateTimeOffset FirstResponseAt => CreatedAt.AddHours(3);
 

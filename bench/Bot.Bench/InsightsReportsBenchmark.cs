@@ -46,7 +46,8 @@ internal static class InsightsReportsBenchmark
         {
             var resolutions = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM self_service_resolutions");
             var events = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM ticket_events");
-            System.Console.WriteLine($"self_service_resolutions: {resolutions:N0} rows, ticket_events: {events:N0} rows (the generator writes neither)");
+            var hours = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM technician_work_hours");
+            System.Console.WriteLine($"self_service_resolutions: {resolutions:N0} rows, ticket_events: {events:N0} rows, technician_work_hours: {hours:N0} rows");
         }
 
         // The daily summaries are brought up to date before the first report reads them: every day, the first time

@@ -67,7 +67,7 @@ internal static class PostgresHistoryWriter
             COPY tickets (number, status, category, topic, priority, channel, conversation_id, requester_address, language, device_asset_tag,
                           location_kind, location_zip, summary, created_at, first_response_due_at, resolution_due_at, first_response_at,
                           resolved_at, resolved_by, person_id, device_id, first_response_business_hours, resolution_business_hours,
-                          school_id, device_model) FROM STDIN (FORMAT BINARY)
+                          school_id, device_model, assignee, article_slug) FROM STDIN (FORMAT BINARY)
             """);
         await using var messages = await messagesConnection.BeginBinaryImportAsync(
             "COPY messages (conversation_id, ticket_id, direction, author_kind, channel, text, at) FROM STDIN (FORMAT BINARY)");
@@ -85,7 +85,7 @@ internal static class PostgresHistoryWriter
 
             await tickets.StartRowAsync();
             await tickets.WriteAsync(ticket.Number);
-            await tickets.WriteAsync(resolved ? "resolved" : "new");
+            await tickets.WriteAsync(ticket.Status(InsightsHistory.To));
             await tickets.WriteAsync(ticket.Category);
             await tickets.WriteAsync(ticket.Topic);
             await tickets.WriteAsync("normal");
@@ -109,6 +109,8 @@ internal static class PostgresHistoryWriter
             await WriteNullableAsync(tickets, resolved ? ticket.BusinessHoursTo(ticket.ResolvedAt) : null);
             await tickets.WriteAsync(ticket.SchoolId, NpgsqlDbType.Bigint);
             await tickets.WriteAsync(ticket.DeviceModel);
+            await WriteNullableAsync(tickets, ticket.Claimed(InsightsHistory.To) ? ticket.Technician : null, NpgsqlDbType.Text);
+            await WriteNullableAsync(tickets, ticket.ArticleSlug, NpgsqlDbType.Text);
 
             foreach (var message in InsightsHistory.Messages(ticket))
             {
@@ -130,8 +132,61 @@ internal static class PostgresHistoryWriter
         await conversations.DisposeAsync();
         await tickets.DisposeAsync();
         await messages.DisposeAsync();
+        await WriteEventsAsync(connectionString, history);
+        await WriteSelfServiceAsync(conversationsConnection, messagesConnection, history);
         await using var analyze = new NpgsqlCommand("ANALYZE", ticketsConnection);
         await analyze.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>
+    /// The tickets' events, once the tickets are in: on a connection whose triggers fire, so that migration 0019's
+    /// trigger counts the technicians' hours as it does for events the app writes.
+    /// </summary>
+    private static async Task WriteEventsAsync(string connectionString, InsightsHistory history)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var events = await connection.BeginBinaryImportAsync(
+            "COPY ticket_events (ticket_id, at, from_status, to_status, actor, note) FROM STDIN (FORMAT BINARY)");
+        foreach (var ticket in history.Tickets())
+        {
+            foreach (var change in ticket.Events(InsightsHistory.To))
+            {
+                await events.StartRowAsync();
+                await events.WriteAsync(change.TicketId, NpgsqlDbType.Bigint);
+                await events.WriteAsync(change.At.UtcDateTime, NpgsqlDbType.TimestampTz);
+                await WriteNullableAsync(events, change.FromStatus, NpgsqlDbType.Text);
+                await events.WriteAsync(change.ToStatus);
+                await events.WriteAsync(change.Actor);
+                await WriteNullableAsync(events, change.Note, NpgsqlDbType.Text);
+            }
+        }
+
+        await events.CompleteAsync();
+    }
+
+    /// <summary>The conversations the bot fixed, numbered after the tickets' by the identity column, and their resolutions.</summary>
+    private static async Task WriteSelfServiceAsync(NpgsqlConnection conversationsConnection, NpgsqlConnection resolutionsConnection, InsightsHistory history)
+    {
+        await using var conversations = await conversationsConnection.BeginBinaryImportAsync(
+            "COPY conversations (channel, channel_conversation_id, address, mode, created_at, last_activity_at) FROM STDIN (FORMAT BINARY)");
+        await using var resolutions = await resolutionsConnection.BeginBinaryImportAsync(
+            "COPY self_service_resolutions (conversation_id, article_slug, language, topic, resolved_at, rating) FROM STDIN (FORMAT BINARY)");
+        foreach (var resolution in history.SelfServiceResolutions())
+        {
+            var started = resolution.At.UtcDateTime.AddMinutes(-10);
+            await conversations.WriteRowAsync(default, resolution.Channel, $"c-{resolution.ConversationId}", resolution.Address, "bot", started, started);
+            await resolutions.StartRowAsync();
+            await resolutions.WriteAsync(resolution.ConversationId, NpgsqlDbType.Bigint);
+            await resolutions.WriteAsync(resolution.ArticleSlug);
+            await resolutions.WriteAsync(resolution.Language);
+            await resolutions.WriteAsync(resolution.Topic);
+            await resolutions.WriteAsync(resolution.At.UtcDateTime, NpgsqlDbType.TimestampTz);
+            await WriteNullableAsync(resolutions, resolution.Rating);
+        }
+
+        await conversations.CompleteAsync();
+        await resolutions.CompleteAsync();
     }
 
     private static async Task<NpgsqlConnection> OpenAsync(string connectionString)
@@ -145,6 +200,9 @@ internal static class PostgresHistoryWriter
 
     private static Task WriteNullableAsync(NpgsqlBinaryImporter importer, string? value, NpgsqlDbType type) =>
         value is null ? importer.WriteNullAsync() : importer.WriteAsync(value, type);
+
+    private static Task WriteNullableAsync(NpgsqlBinaryImporter importer, int? value) =>
+        value is { } number ? importer.WriteAsync(number, NpgsqlDbType.Integer) : importer.WriteNullAsync();
 
     private static Task WriteNullableAsync(NpgsqlBinaryImporter importer, double? value) =>
         value is { } number ? importer.WriteAsync(number, NpgsqlDbType.Double) : importer.WriteNullAsync();

@@ -8,7 +8,7 @@ namespace Bot.Bench;
 /// </summary>
 internal static class SqliteHistoryWriter
 {
-    private const int RowsPerTransaction = 50_000;
+    private const int RowsPerTransaction = 500_000;
 
     public static void Write(string connectionString, InsightsHistory history)
     {
@@ -43,43 +43,69 @@ internal static class SqliteHistoryWriter
             INSERT INTO tickets (id, number, status, category, topic, priority, channel, conversation_id, requester_address, language,
                                  device_asset_tag, location_kind, location_zip, summary, created_at, first_response_due_at, resolution_due_at,
                                  first_response_at, resolved_at, resolved_by, person_id, device_id,
-                                 first_response_business_hours, resolution_business_hours, school_id, device_model)
-            VALUES ($1, $2, $3, $4, $5, 'normal', $6, $1, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24)
-            """, 24);
+                                 first_response_business_hours, resolution_business_hours, school_id, device_model, assignee, article_slug)
+            VALUES ($1, $2, $3, $4, $5, 'normal', $6, $1, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26)
+            """, 26);
         var messages = Prepare(connection, transaction, "INSERT INTO messages (conversation_id, ticket_id, direction, author_kind, channel, text, at) VALUES ($1, $1, $2, $3, $4, $5, $6)", 6);
+        var events = Prepare(connection, transaction, "INSERT INTO ticket_events (ticket_id, at, from_status, to_status, actor, note) VALUES ($1, $2, $3, $4, $5, $6)", 6);
         var rows = 0;
         foreach (var ticket in history.Tickets())
         {
             var resolved = ticket.Resolved(InsightsHistory.To);
             Exec(conversations, ticket.Id, ticket.Channel, $"c-{ticket.Id}", ticket.Address, ticket.CreatedAt.AddMinutes(-20));
             Exec(
-                tickets, ticket.Id, ticket.Number, resolved ? "resolved" : "new", ticket.Category, ticket.Topic, ticket.Channel, ticket.Address, ticket.Language,
+                tickets, ticket.Id, ticket.Number, ticket.Status(InsightsHistory.To), ticket.Category, ticket.Topic, ticket.Channel, ticket.Address, ticket.Language,
                 $"MV-{ticket.DeviceId:000000}", ticket.LocationKind, ticket.Zip, $"{ticket.Topic} problem", ticket.CreatedAt, ticket.CreatedAt.AddHours(8),
                 ticket.CreatedAt.AddDays(3), resolved ? ticket.FirstResponseAt : null, resolved ? ticket.ResolvedAt : null,
                 resolved ? "technician" : null, ticket.PersonId, ticket.DeviceId,
                 resolved ? ticket.BusinessHoursTo(ticket.FirstResponseAt) : null, resolved ? ticket.BusinessHoursTo(ticket.ResolvedAt) : null,
-                ticket.SchoolId, ticket.DeviceModel);
+                ticket.SchoolId, ticket.DeviceModel, ticket.Claimed(InsightsHistory.To) ? ticket.Technician : null, ticket.ArticleSlug);
             foreach (var message in InsightsHistory.Messages(ticket))
             {
                 Exec(messages, ticket.Id, message.Direction, message.AuthorKind, ticket.Channel, message.Text, message.At);
                 rows++;
             }
 
-            if (++rows >= RowsPerTransaction * 10)
+            foreach (var change in ticket.Events(InsightsHistory.To))
             {
-                transaction.Commit();
-                transaction = connection.BeginTransaction();
-                foreach (var command in new[] { conversations, tickets, messages })
-                {
-                    command.Transaction = transaction;
-                }
+                Exec(events, change.TicketId, change.At, change.FromStatus, change.ToStatus, change.Actor, change.Note);
+                rows++;
+            }
 
+            if (++rows >= RowsPerTransaction)
+            {
+                transaction = Renew(transaction, conversations, tickets, messages, events);
+                rows = 0;
+            }
+        }
+
+        var resolutions = Prepare(connection, transaction, "INSERT INTO self_service_resolutions (conversation_id, article_slug, language, topic, resolved_at, rating) VALUES ($1, $2, $3, $4, $5, $6)", 6);
+        foreach (var resolution in history.SelfServiceResolutions())
+        {
+            Exec(conversations, resolution.ConversationId, resolution.Channel, $"c-{resolution.ConversationId}", resolution.Address, resolution.At.AddMinutes(-10));
+            Exec(resolutions, resolution.ConversationId, resolution.ArticleSlug, resolution.Language, resolution.Topic, resolution.At, resolution.Rating);
+            if ((rows += 2) >= RowsPerTransaction)
+            {
+                transaction = Renew(transaction, conversations, resolutions);
                 rows = 0;
             }
         }
 
         transaction.Commit();
         Run(connection, "ANALYZE");
+    }
+
+    private static SqliteTransaction Renew(SqliteTransaction transaction, params SqliteCommand[] commands)
+    {
+        var connection = transaction.Connection!;
+        transaction.Commit();
+        transaction = connection.BeginTransaction();
+        foreach (var command in commands)
+        {
+            command.Transaction = transaction;
+        }
+
+        return transaction;
     }
 
     private static SqliteCommand Prepare(SqliteConnection connection, SqliteTransaction transaction, string sql, int parameters)
