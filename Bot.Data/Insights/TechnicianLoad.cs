@@ -31,11 +31,14 @@ public sealed class TechnicianLoad(Database database, BusinessCalendar calendar)
 
     private const string WorkGroupSql = " GROUP BY b.column1, e.actor";
 
-    // The same counts per UTC hour (migration 0019), for a report not narrowed by channel, category or school.
+    // The same counts from the hours (migration 0019), for a report not narrowed by channel, category or school: the
+    // database adds a week's hours up, so one row a week and technician comes back rather than every hour.
     private const string WorkHoursSql = """
-        SELECT hour AS Hour, actor AS Actor, claimed AS Claimed, resolved AS Resolved
-        FROM technician_work_hours WHERE hour >= @From AND hour < @To
+        SELECT b.column1 AS Bucket, h.actor AS Actor, SUM(h.claimed) AS Claimed, SUM(h.resolved) AS Resolved
+        FROM
         """;
+
+    private const string WorkHoursJoinSql = " JOIN technician_work_hours h ON h.hour >= b.column2 AND h.hour < b.column3 GROUP BY b.column1, h.actor";
 
     private static readonly Comparer<(string Week, string Technician)> WeekThenTechnician = Comparer<(string Week, string Technician)>.Create((a, b) =>
         string.CompareOrdinal(a.Week, b.Week) is var byWeek and not 0 ? byWeek : string.CompareOrdinal(a.Technician, b.Technician));
@@ -59,21 +62,18 @@ public sealed class TechnicianLoad(Database database, BusinessCalendar calendar)
             .OrderBy(week => (week.Week, week.Technician), WeekThenTechnician)];
     }
 
-    private async Task<IEnumerable<TechnicianWeek>> FromEventsAsync(InsightsFilter filter, bool narrowed, CancellationToken cancellationToken)
+    private Task<IEnumerable<TechnicianWeek>> FromEventsAsync(InsightsFilter filter, bool narrowed, CancellationToken cancellationToken) =>
+        PerWeekAsync(filter, buckets => WorkSql + " " + buckets.ValuesSql + WorkEventsSql + (narrowed ? WorkTicketsSql : "") + WorkGroupSql, cancellationToken);
+
+    private Task<IEnumerable<TechnicianWeek>> FromHoursAsync(InsightsFilter filter, CancellationToken cancellationToken) =>
+        PerWeekAsync(filter, buckets => WorkHoursSql + " " + buckets.ValuesSql + WorkHoursJoinSql, cancellationToken);
+
+    private async Task<IEnumerable<TechnicianWeek>> PerWeekAsync(InsightsFilter filter, Func<PeriodBuckets, string> sql, CancellationToken cancellationToken)
     {
         var buckets = PeriodBuckets.Of(filter, ReportPeriod.Week, calendar);
-        var sql = WorkSql + " " + buckets.ValuesSql + WorkEventsSql + (narrowed ? WorkTicketsSql : "") + WorkGroupSql;
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<Work>(new CommandDefinition(sql, buckets.Parameters(filter), cancellationToken: cancellationToken));
+        var rows = await connection.QueryAsync<Work>(new CommandDefinition(sql(buckets), buckets.Parameters(filter), cancellationToken: cancellationToken));
         return rows.Select(row => new TechnicianWeek(buckets.Labels[(int)row.Bucket], row.Actor, (int)row.Claimed, (int)row.Resolved)).ToList();
-    }
-
-    private async Task<IEnumerable<TechnicianWeek>> FromHoursAsync(InsightsFilter filter, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<WorkHour>(new CommandDefinition(WorkHoursSql, filter.Parameters, cancellationToken: cancellationToken));
-        return rows.Select(row => new TechnicianWeek(
-            ReportPeriods.Label(ReportPeriod.Week, DateOnly.FromDateTime(calendar.ToLocal(row.Hour))), row.Actor, (int)row.Claimed, (int)row.Resolved)).ToList();
     }
 
     /// <summary>
@@ -88,17 +88,6 @@ public sealed class TechnicianLoad(Database database, BusinessCalendar calendar)
             .All(rule => rule.DaylightDelta.Ticks % TimeSpan.TicksPerHour == 0 && rule.BaseUtcOffsetDelta.Ticks % TimeSpan.TicksPerHour == 0);
 
     private static bool OnTheHour(DateTimeOffset instant) => instant.Ticks % TimeSpan.TicksPerHour == 0 && instant.Offset.Ticks % TimeSpan.TicksPerHour == 0;
-
-    private sealed record WorkHour
-    {
-        public DateTimeOffset Hour { get; init; }
-
-        public string Actor { get; init; } = "";
-
-        public long Claimed { get; init; }
-
-        public long Resolved { get; init; }
-    }
 
     private sealed record Work
     {

@@ -1,5 +1,6 @@
 using Bot.Data.Insights;
 using Bot.Testing;
+using Dapper;
 
 namespace Bot.Data.Tests.Insights;
 
@@ -44,5 +45,39 @@ public class TechnicianLoadTests
                 new TechnicianWeek("2026-12-07", InsightsSample.Lee, 1, 0),
             ],
             weeks);
+    }
+
+    /// <summary>
+    /// A claim at 23:30 on Sunday 29 November belongs to the week of 23 November; a resolution at midnight, the first
+    /// instant of Monday 30 November, to the week of 30 November: whether the weeks are added up from the hours (the
+    /// whole desk) or counted from the events (a report narrowed to web chat).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Work_at_the_edges_of_a_week_is_counted_in_the_week_it_happened(StorageProvider provider)
+    {
+        const string kim = "kim@district.example.org";
+        await using var test = await InsightsSample.CreateAsync(provider);
+        await using (var connection = await test.Database.OpenAsync(CancellationToken.None))
+        {
+            var ticket = await connection.ExecuteScalarAsync<long>("SELECT id FROM tickets WHERE topic = 'login_password'");
+            await connection.ExecuteAsync(
+                "INSERT INTO ticket_events (ticket_id, at, from_status, to_status, actor, note) VALUES (@Ticket, @At, @From, @To, @Actor, @Note)",
+                new[]
+                {
+                    new { Ticket = ticket, At = InsightsSample.Local("2026-11-29 23:30"), From = "new", To = "open", Actor = kim, Note = $"claimed by {kim}" },
+                    new { Ticket = ticket, At = InsightsSample.Local("2026-11-30 00:00"), From = "open", To = "resolved", Actor = kim, Note = "unlocked the account" },
+                });
+        }
+
+        var load = new TechnicianLoad(test.Database, InsightsSample.Calendar);
+        var all = new InsightsFilter(InsightsSample.From, InsightsSample.To);
+
+        foreach (var filter in new[] { all, all with { Channel = "webchat" } })
+        {
+            var weeks = await load.WeeklyAsync(filter, CancellationToken.None);
+
+            Assert.Equal([new TechnicianWeek("2026-11-23", kim, 1, 0), new TechnicianWeek("2026-11-30", kim, 0, 1)], weeks.Where(week => week.Technician == kim));
+        }
     }
 }
