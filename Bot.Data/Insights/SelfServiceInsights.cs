@@ -15,9 +15,10 @@ namespace Bot.Data.Insights;
 public sealed class SelfServiceInsights(Database database, BusinessCalendar? calendar = null, TicketDaySummaries? summaries = null)
 {
     // Self-service resolutions have no category or person of their own: the category is the topic's (as the targets
-    // table maps it) and the school is that of the people known by the conversation's address.
+    // table maps it) and the school is that of the people known by the conversation's address. The range is read from
+    // the resolutions only at its ends, before and after the whole UTC months that self_service_months adds up (0020).
     private const string ResolutionConditions = """
-        r.resolved_at >= @From AND r.resolved_at < @To
+        ((r.resolved_at >= @From AND r.resolved_at < @MonthsFrom) OR (r.resolved_at >= @MonthsTo AND r.resolved_at < @To))
         AND (@Channel IS NULL OR EXISTS (SELECT 1 FROM conversations c WHERE c.id = r.conversation_id AND c.channel = @Channel))
         AND (@Category IS NULL OR EXISTS (SELECT 1 FROM sla_policies sp WHERE sp.topic = r.topic AND sp.category = @Category))
         AND (@SchoolId IS NULL OR EXISTS (
@@ -27,8 +28,30 @@ public sealed class SelfServiceInsights(Database database, BusinessCalendar? cal
             WHERE c.id = r.conversation_id AND ps.school_id = @SchoolId))
         """;
 
-    private const string ResolutionsByTopicSql = "SELECT r.topic AS Label, COUNT(*) AS Count FROM self_service_resolutions r WHERE "
-        + ResolutionConditions + " GROUP BY r.topic";
+    private const string MonthConditions = """
+        m.month >= @MonthsFrom AND m.month < @MonthsTo
+        AND (@Channel IS NULL OR m.channel = @Channel)
+        AND (@Category IS NULL OR EXISTS (SELECT 1 FROM sla_policies sp WHERE sp.topic = m.topic AND sp.category = @Category))
+        """;
+
+    // {column}: what is counted by; {r} and {m}: a condition of the report's own on the resolutions and on the months.
+    private const string ResolutionsBySql = """
+        SELECT x.Label, CAST(SUM(x.Count) AS BIGINT) AS Count
+        FROM (SELECT r.{column} AS Label, COUNT(*) AS Count FROM self_service_resolutions r WHERE {r}
+        """ + ResolutionConditions + """
+         GROUP BY r.{column}
+              UNION ALL
+              SELECT m.{column} AS Label, CAST(SUM(m.resolutions) AS BIGINT) AS Count FROM self_service_months m WHERE {m}
+        """ + MonthConditions + """
+         GROUP BY m.{column}) x
+        GROUP BY x.Label
+        """;
+
+    private static readonly string ResolutionsByTopicSql = ResolutionsBy("topic", "", "");
+
+    private static readonly string ResolutionsByArticleSql = ResolutionsBy("article_slug", "", "");
+
+    private static readonly string RatingsSql = ResolutionsBy("rating", "r.rating IS NOT NULL AND ", "m.rating > 0 AND ");
 
     private const string TicketsByTopicSql = "SELECT t.topic AS Label, COUNT(*) AS Count FROM tickets t WHERE "
         + InsightsFilter.CreatedTickets + " GROUP BY t.topic";
@@ -36,15 +59,9 @@ public sealed class SelfServiceInsights(Database database, BusinessCalendar? cal
     private const string SummaryTicketsByTopicSql = "SELECT d.label AS Label, CAST(SUM(d.tickets) AS BIGINT) AS Count FROM ticket_day_labels d WHERE d.dimension = 'topic' AND "
         + SummaryDays.DayConditions + " AND " + SummaryDays.ChannelAndCategoryConditions + " GROUP BY d.label";
 
-    private const string ResolutionsByArticleSql = "SELECT r.article_slug AS Label, COUNT(*) AS Count FROM self_service_resolutions r WHERE "
-        + ResolutionConditions + " GROUP BY r.article_slug";
-
     // Escalated tickets are read from their own partial index (migration 0017): the condition on article_slug is its own.
     private const string EscalationsByArticleSql = "SELECT t.article_slug AS Label, COUNT(*) AS Count FROM tickets t WHERE t.article_slug IS NOT NULL AND "
         + InsightsFilter.CreatedTickets + " GROUP BY t.article_slug";
-
-    private const string RatingsSql = "SELECT r.rating AS Rating, COUNT(*) AS Count FROM self_service_resolutions r WHERE r.rating IS NOT NULL AND "
-        + ResolutionConditions + " GROUP BY r.rating";
 
     private readonly TicketDaySummaries? days = calendar is null ? null : summaries ?? new TicketDaySummaries(database, calendar);
 
@@ -77,11 +94,11 @@ public sealed class SelfServiceInsights(Database database, BusinessCalendar? cal
     public async Task<RatingSummary> RatingsAsync(InsightsFilter filter, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<RatingCount>(new CommandDefinition(RatingsSql, filter.Parameters, cancellationToken: cancellationToken));
+        var rows = await connection.QueryAsync<RatingCount>(new CommandDefinition(RatingsSql, ResolutionParameters(filter), cancellationToken: cancellationToken));
         var counts = new long[5];
         foreach (var row in rows)
         {
-            counts[row.Rating - 1] = row.Count;
+            counts[row.Label - 1] = row.Count;
         }
 
         return new RatingSummary(counts);
@@ -91,10 +108,33 @@ public sealed class SelfServiceInsights(Database database, BusinessCalendar? cal
         InsightsFilter filter, string resolvedSql, string ticketsSql, object ticketsParameters, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var resolved = await connection.QueryAsync<LabelCount>(new CommandDefinition(resolvedSql, filter.Parameters, cancellationToken: cancellationToken));
+        var resolved = await connection.QueryAsync<LabelCount>(new CommandDefinition(resolvedSql, ResolutionParameters(filter), cancellationToken: cancellationToken));
         var tickets = await connection.QueryAsync<LabelCount>(new CommandDefinition(ticketsSql, ticketsParameters, cancellationToken: cancellationToken));
         return (resolved.ToDictionary(row => row.Label, row => row.Count, StringComparer.Ordinal), tickets.ToDictionary(row => row.Label, row => row.Count, StringComparer.Ordinal));
     }
+
+    private static string ResolutionsBy(string column, string resolutionCondition, string monthCondition) => ResolutionsBySql
+        .Replace("{column}", column, StringComparison.Ordinal)
+        .Replace("{r}", resolutionCondition, StringComparison.Ordinal)
+        .Replace("{m}", monthCondition, StringComparison.Ordinal);
+
+    /// <summary>
+    /// The filter's parameters and the whole UTC months inside its range (@MonthsFrom to @MonthsTo). Without any, or
+    /// for a report narrowed to a school (the months do not know schools), both are its end: the resolutions answer it all.
+    /// </summary>
+    private static DynamicParameters ResolutionParameters(InsightsFilter filter)
+    {
+        var first = MonthStart(filter.From);
+        first = first < filter.From ? first.AddMonths(1) : first;
+        var last = MonthStart(filter.To);
+        var whole = filter.SchoolId is null && first < last;
+        var parameters = new DynamicParameters(filter.Parameters);
+        parameters.Add("MonthsFrom", whole ? first : filter.To);
+        parameters.Add("MonthsTo", whole ? last : filter.To);
+        return parameters;
+    }
+
+    private static DateTimeOffset MonthStart(DateTimeOffset instant) => new(instant.UtcDateTime.Year, instant.UtcDateTime.Month, 1, 0, 0, 0, TimeSpan.Zero);
 
     private sealed record LabelCount
     {
@@ -105,7 +145,8 @@ public sealed class SelfServiceInsights(Database database, BusinessCalendar? cal
 
     private sealed record RatingCount
     {
-        public long Rating { get; init; }
+        /// <summary>The rating, 1 to 5 (the query's label).</summary>
+        public long Label { get; init; }
 
         public long Count { get; init; }
     }

@@ -46,8 +46,10 @@ internal static class InsightsReportsBenchmark
         {
             var resolutions = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM self_service_resolutions");
             var events = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM ticket_events");
+            var months = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM self_service_months");
             var hours = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM technician_work_hours");
-            System.Console.WriteLine($"self_service_resolutions: {resolutions:N0} rows, ticket_events: {events:N0} rows, technician_work_hours: {hours:N0} rows");
+            System.Console.WriteLine(
+                $"self_service_resolutions: {resolutions:N0} rows (self_service_months: {months:N0}), ticket_events: {events:N0} rows (technician_work_hours: {hours:N0})");
         }
 
         // The daily summaries are brought up to date before the first report reads them: every day, the first time
