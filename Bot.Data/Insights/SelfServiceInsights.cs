@@ -9,8 +9,8 @@ namespace Bot.Data.Insights;
 /// against "not fixed" (a ticket escalated from that article); and how people rated the help.
 /// </summary>
 /// <remarks>
-/// With the district's calendar, tickets per topic over whole local days not narrowed to a school are counted from the
-/// daily summaries (<see cref="TicketDaySummaries"/>); without it (or otherwise), from the tickets.
+/// With the district's calendar, tickets per topic and per article over whole local days not narrowed to a school are
+/// counted from the daily summaries (<see cref="TicketDaySummaries"/>); without it (or otherwise), from the tickets.
 /// </remarks>
 public sealed class SelfServiceInsights(Database database, BusinessCalendar? calendar = null, TicketDaySummaries? summaries = null)
 {
@@ -60,6 +60,10 @@ public sealed class SelfServiceInsights(Database database, BusinessCalendar? cal
         + SummaryDays.DayConditions + " AND " + SummaryDays.ChannelAndCategoryConditions + " GROUP BY d.label";
 
     // Escalated tickets are read from their own partial index (migration 0017): the condition on article_slug is its own.
+    // Over whole local days not narrowed to a school, they are counted from the daily summaries (0021) instead.
+    private const string SummaryEscalationsByArticleSql = "SELECT d.label AS Label, CAST(SUM(d.tickets) AS BIGINT) AS Count FROM ticket_day_labels d WHERE d.dimension = 'article' AND "
+        + SummaryDays.DayConditions + " AND " + SummaryDays.ChannelAndCategoryConditions + " GROUP BY d.label";
+
     private const string EscalationsByArticleSql = "SELECT t.article_slug AS Label, COUNT(*) AS Count FROM tickets t WHERE t.article_slug IS NOT NULL AND "
         + InsightsFilter.CreatedTickets + " GROUP BY t.article_slug";
 
@@ -68,12 +72,7 @@ public sealed class SelfServiceInsights(Database database, BusinessCalendar? cal
     /// <summary>Per topic, most conversations first.</summary>
     public async Task<IReadOnlyList<TopicDeflection>> ByTopicAsync(InsightsFilter filter, CancellationToken cancellationToken)
     {
-        var covered = calendar is null ? null : SummaryDays.Of(filter, calendar);
-        if (covered is not null && days is not null)
-        {
-            await days.EnsureCurrentAsync(cancellationToken);
-        }
-
+        var covered = await CoveredAsync(filter, cancellationToken);
         var (resolved, tickets) = covered is not null
             ? await PairAsync(filter, ResolutionsByTopicSql, SummaryTicketsByTopicSql, covered.Parameters(filter), cancellationToken)
             : await PairAsync(filter, ResolutionsByTopicSql, TicketsByTopicSql, filter.Parameters, cancellationToken);
@@ -85,7 +84,10 @@ public sealed class SelfServiceInsights(Database database, BusinessCalendar? cal
     /// <summary>Per article, the ones that fail most often first.</summary>
     public async Task<IReadOnlyList<ArticleOutcome>> ByArticleAsync(InsightsFilter filter, CancellationToken cancellationToken)
     {
-        var (fixedBy, notFixed) = await PairAsync(filter, ResolutionsByArticleSql, EscalationsByArticleSql, filter.Parameters, cancellationToken);
+        var covered = await CoveredAsync(filter, cancellationToken);
+        var (fixedBy, notFixed) = covered is not null
+            ? await PairAsync(filter, ResolutionsByArticleSql, SummaryEscalationsByArticleSql, covered.Parameters(filter), cancellationToken)
+            : await PairAsync(filter, ResolutionsByArticleSql, EscalationsByArticleSql, filter.Parameters, cancellationToken);
         return [.. fixedBy.Keys.Union(notFixed.Keys)
             .Select(slug => new ArticleOutcome(slug, fixedBy.GetValueOrDefault(slug), notFixed.GetValueOrDefault(slug)))
             .OrderByDescending(row => row.NotFixed).ThenBy(row => row.Fixed).ThenBy(row => row.Article, StringComparer.Ordinal)];
@@ -111,6 +113,18 @@ public sealed class SelfServiceInsights(Database database, BusinessCalendar? cal
         var resolved = await connection.QueryAsync<LabelCount>(new CommandDefinition(resolvedSql, ResolutionParameters(filter), cancellationToken: cancellationToken));
         var tickets = await connection.QueryAsync<LabelCount>(new CommandDefinition(ticketsSql, ticketsParameters, cancellationToken: cancellationToken));
         return (resolved.ToDictionary(row => row.Label, row => row.Count, StringComparer.Ordinal), tickets.ToDictionary(row => row.Label, row => row.Count, StringComparer.Ordinal));
+    }
+
+    /// <summary>The days the daily summaries answer for the filter, brought up to date; null when the tickets must.</summary>
+    private async Task<SummaryDays?> CoveredAsync(InsightsFilter filter, CancellationToken cancellationToken)
+    {
+        var covered = calendar is null ? null : SummaryDays.Of(filter, calendar);
+        if (covered is not null && days is not null)
+        {
+            await days.EnsureCurrentAsync(cancellationToken);
+        }
+
+        return covered;
     }
 
     private static string ResolutionsBy(string column, string resolutionCondition, string monthCondition) => ResolutionsBySql

@@ -7,8 +7,9 @@ namespace Bot.Data.Insights.Summaries;
 
 /// <summary>
 /// Summarises a run of district-local days from their tickets, inside the caller's transaction: the days' old summary
-/// rows go, and new ones are written from two passes over the tickets, each read from one covering index (migration
-/// 0015): times and targets per channel and category; then tickets per school, device model, topic, place and ZIP code.
+/// rows go, and new ones are written from three passes over the tickets, each read from one covering index (migrations
+/// 0015 and 0017): times and targets per channel and category; tickets per school, device model, topic, place and ZIP
+/// code; and tickets escalated from an article, per article.
 /// </summary>
 internal sealed class TicketDayBuilder(DbTransaction transaction, BusinessCalendar calendar)
 {
@@ -19,7 +20,7 @@ internal sealed class TicketDayBuilder(DbTransaction transaction, BusinessCalend
         DELETE FROM ticket_days WHERE day >= @First AND day <= @Last;
         DELETE FROM ticket_day_schools WHERE day >= @First AND day <= @Last;
         DELETE FROM ticket_day_models WHERE day >= @First AND day <= @Last;
-        DELETE FROM ticket_day_labels WHERE dimension IN ('topic', 'location') AND day >= @First AND day <= @Last;
+        DELETE FROM ticket_day_labels WHERE dimension IN ('topic', 'location', 'article') AND day >= @First AND day <= @Last;
         DELETE FROM ticket_day_zips WHERE day >= @First AND day <= @Last
         """;
 
@@ -32,6 +33,12 @@ internal sealed class TicketDayBuilder(DbTransaction transaction, BusinessCalend
     private const string GroupsSql = """
         SELECT created_at, school_id, person_id, device_model, device_id, channel, category, topic, location_kind, location_zip
         FROM tickets WHERE created_at >= @From AND created_at < @To
+        """;
+
+    // From the escalated tickets' own partial index (0017).
+    private const string ArticlesSql = """
+        SELECT created_at, channel, category, article_slug
+        FROM tickets WHERE article_slug IS NOT NULL AND created_at >= @From AND created_at < @To
         """;
 
     private static readonly BatchInsert Days = new(
@@ -54,6 +61,7 @@ internal sealed class TicketDayBuilder(DbTransaction transaction, BusinessCalend
         await transaction.ExecuteAsync(ForgetSql, new { First = SummaryDays.Key(first), Last = SummaryDays.Key(last) }, cancellationToken);
         await Days.WriteAsync(transaction, await DaysAsync(range, cancellationToken), cancellationToken);
         var groups = await GroupsAsync(range, cancellationToken);
+        await ArticlesAsync(groups, range, cancellationToken);
         await Schools.WriteAsync(transaction, groups.Schools.Select(pair => new object?[] { pair.Key.Day, pair.Key.SchoolId, pair.Key.PersonId, pair.Value }), cancellationToken);
         await Models.WriteAsync(transaction, groups.Models.Select(pair => new object?[] { pair.Key.Day, pair.Key.Model, pair.Key.DeviceId, pair.Value }), cancellationToken);
         await Labels.WriteAsync(
@@ -118,6 +126,15 @@ internal sealed class TicketDayBuilder(DbTransaction transaction, BusinessCalend
         }
 
         return groups;
+    }
+
+    private async Task ArticlesAsync(DayGroups groups, object range, CancellationToken cancellationToken)
+    {
+        await using var reader = await transaction.Connection!.ExecuteReaderAsync(new CommandDefinition(ArticlesSql, range, transaction, cancellationToken: cancellationToken));
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            Count(groups.Labels, (Day(Times.Parse(reader.GetValue(0))), reader.GetString(1), reader.GetString(2), "article", reader.GetString(3)));
+        }
     }
 
     private static void Count<TKey>(Dictionary<TKey, long> counts, TKey key)

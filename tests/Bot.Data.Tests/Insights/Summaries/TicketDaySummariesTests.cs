@@ -147,7 +147,7 @@ public class TicketDaySummariesTests
         var targets = new TargetsMet(test.Database, InsightsSample.Calendar, clock);
         await volume.OverTimeAsync(Sample, ReportPeriod.Week, CancellationToken.None);
 
-        // Reopen T1, answer and resolve T5, move T3 to software, and open three more tickets over two days.
+        // Reopen T1, answer and resolve T5, move T3 to software, say T6 came after an article, and open three more tickets over two days.
         var actions = Actions(test);
         await actions.SetStatusAsync(await TicketAsync(test, "2026-11-02 09:00"), "open", InsightsSample.Sam, CancellationToken.None);
         var t5 = await TicketAsync(test, "2026-12-10 10:00");
@@ -156,6 +156,7 @@ public class TicketDaySummariesTests
         await using (var connection = await test.Database.OpenAsync(CancellationToken.None))
         {
             await connection.ExecuteAsync("UPDATE tickets SET category = 'software' WHERE id = @Id", new { Id = await TicketAsync(test, "2026-11-25 16:00") });
+            await connection.ExecuteAsync("UPDATE tickets SET article_slug = 'password-reset' WHERE id = @Id", new { Id = await TicketAsync(test, "2026-12-15 09:00") });
         }
 
         await new TicketHistory(test.Database).TicketsAsync("wifi", [InsightsSample.Local("2026-11-30 23:30"), InsightsSample.Local("2026-12-01 00:30"), InsightsSample.Local("2026-12-14 12:00")], zip: "60601");
@@ -176,6 +177,10 @@ public class TicketDaySummariesTests
         }
 
         Assert.Equal(await targets.ByMonthAsync(tickets, CancellationToken.None), await targets.ByMonthAsync(Sample, CancellationToken.None));
+        var selfService = new SelfServiceInsights(test.Database, InsightsSample.Calendar);
+        Assert.Equal(await selfService.ByTopicAsync(tickets, CancellationToken.None), await selfService.ByTopicAsync(Sample, CancellationToken.None));
+        Assert.Equal(await selfService.ByArticleAsync(tickets, CancellationToken.None), await selfService.ByArticleAsync(Sample, CancellationToken.None));
+        Assert.Contains(new ArticleOutcome("password-reset", 1, 1), await selfService.ByArticleAsync(Sample, CancellationToken.None));
     }
 
     private static TicketActions Actions(TestDatabase test) => new(test.Database, new TestClock(InsightsSample.Now), InsightsSample.Calendar);
