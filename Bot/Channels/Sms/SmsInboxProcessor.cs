@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Bot.Data.Conversations;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
@@ -6,7 +7,9 @@ namespace Bot.Channels.Sms;
 
 /// <summary>
 /// Runs the bot on texts the webhook stored and acknowledged: one at a time per conversation, in the order they
-/// arrived, several conversations at once. At start it picks up whatever was stored but not handled before a stop.
+/// arrived, several conversations at once. A conversation's turn starts as soon as a place is free, without waiting for
+/// other conversations' turns to finish; its next text waits for its own turn to commit. At start it picks up whatever
+/// was stored but not handled before a stop.
 /// </summary>
 public sealed partial class SmsInboxProcessor(
     MessageStore messages,
@@ -22,6 +25,10 @@ public sealed partial class SmsInboxProcessor(
 
     private readonly Outbox.OutboxSignal signal = new();
 
+    // The conversations whose texts are being answered, each with the task answering them. A conversation leaves only
+    // once its turns have committed (its texts marked handled), so a poll never hands the same text out twice.
+    private readonly ConcurrentDictionary<long, Task> running = new();
+
     /// <summary>Says a text was stored; processing starts soon after.</summary>
     public void Notify() => signal.Notify();
 
@@ -32,40 +39,85 @@ public sealed partial class SmsInboxProcessor(
             return;
         }
 
-        while (!stoppingToken.IsCancellationRequested)
+        try
         {
-            try
+            while (!stoppingToken.IsCancellationRequested)
             {
-                await ProcessPendingAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogFailed(logger, ex.GetType().FullName);
-            }
+                try
+                {
+                    await StartPendingAsync(stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    LogFailed(logger, ex.GetType().FullName);
+                }
 
-            await signal.WaitAsync(Idle, stoppingToken);
+                await signal.WaitAsync(Idle, stoppingToken);
+            }
+        }
+        finally
+        {
+            // Turns under way see the stop through their token; they are not left running past the service.
+            await Task.WhenAll(running.Values).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
 
-    private async Task ProcessPendingAsync(CancellationToken cancellationToken)
+    /// <summary>Starts a turn for each waiting conversation not already being answered, while places are free.</summary>
+    private async Task StartPendingAsync(CancellationToken cancellationToken)
     {
-        while (await messages.PendingInboundAsync(TwilioAdapter.Channel, Batch, cancellationToken) is { Count: > 0 } pending)
+        // Taken before the read: a conversation being answered then may commit and leave during the read, and the text
+        // it answered would then be read as waiting. Its leaving wakes the loop for its next text.
+        var busy = running.Keys.ToHashSet();
+        var pending = await messages.PendingInboundAsync(TwilioAdapter.Channel, Batch, cancellationToken);
+        foreach (var conversation in pending.GroupBy(message => message.ConversationId))
         {
-            await System.Threading.Tasks.Parallel.ForEachAsync(
-                pending.GroupBy(message => message.ConversationId),
-                new ParallelOptions { MaxDegreeOfParallelism = Parallel, CancellationToken = cancellationToken },
-                async (conversation, token) =>
+            if (running.Count >= Parallel)
+            {
+                return; // a turn that finishes wakes the loop
+            }
+
+            if (busy.Contains(conversation.Key) || running.ContainsKey(conversation.Key))
+            {
+                continue; // its next text waits for the turn under way
+            }
+
+            var registered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            running[conversation.Key] = AnswerAsync(conversation.Key, [.. conversation], registered.Task, cancellationToken);
+            registered.SetResult();
+        }
+    }
+
+    private async Task AnswerAsync(long conversationId, IReadOnlyList<PendingInbound> texts, Task registered, CancellationToken cancellationToken)
+    {
+        // Begins once the task is in the table, so that the table never keeps a task that has already finished.
+        await registered;
+        var answered = false;
+        try
+        {
+            foreach (var message in texts)
+            {
+                // A finished turn marked its text handled with its other writes. One that failed was answered
+                // with an apology; it is marked here so that it is not replayed for ever.
+                if (!await adapter.ProcessAsync(message, bot, cancellationToken))
                 {
-                    foreach (var message in conversation)
-                    {
-                        // A finished turn marked its text handled with its other writes. One that failed was answered
-                        // with an apology; it is marked here so that it is not replayed for ever.
-                        if (!await adapter.ProcessAsync(message, bot, token))
-                        {
-                            await messages.MarkProcessedAsync(message.MessageId, time.GetUtcNow(), token);
-                        }
-                    }
-                });
+                    await messages.MarkProcessedAsync(message.MessageId, time.GetUtcNow(), cancellationToken);
+                }
+            }
+
+            answered = true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The text stays waiting; the next poll (the next text, or the idle wait) tries it again.
+            LogFailed(logger, ex.GetType().FullName);
+        }
+        finally
+        {
+            running.TryRemove(conversationId, out _);
+            if (answered)
+            {
+                signal.Notify(); // a place is free, and this conversation may have another text waiting
+            }
         }
     }
 
