@@ -6,12 +6,7 @@ namespace Bot.Data.Insights.Alerts;
 /// </summary>
 public sealed class AlertDimension
 {
-    // The model a ticket keeps from when it was opened (0015) is in the ticket index the count reads; only a ticket
-    // written without it looks its device up.
-    private const string TicketModel = "COALESCE(t.device_model, (SELECT d.model FROM devices d WHERE d.id = t.device_id))";
-
-    public static readonly AlertDimension Model = new(
-        "model", "device model", string.Empty, TicketModel, TicketModel, "AND (t.device_model IS NOT NULL OR EXISTS (SELECT 1 FROM devices d WHERE d.id = t.device_id))");
+    public static readonly AlertDimension Model = new("model", "device model", "JOIN devices d ON d.id = t.device_id", "d.model", "d.model", string.Empty);
 
     // A person enrolled at two schools counts at both: a problem at either school shows.
     public static readonly AlertDimension School = new(
