@@ -1,5 +1,6 @@
 using Bot.Data.Insights;
 using Bot.Testing;
+using static Bot.Data.Tests.Insights.DurationRounding;
 
 namespace Bot.Data.Tests.Insights;
 
@@ -65,14 +66,4 @@ public class ResponseTimesTests
         Assert.Equal(7, Percentile.Of([7], 0.9));
         Assert.Null(Percentile.Of([], 0.5));
     }
-
-    private static DurationSummary Rounded(DurationSummary row) => row with
-    {
-        FirstResponseMedianHours = Round(row.FirstResponseMedianHours),
-        FirstResponseP90Hours = Round(row.FirstResponseP90Hours),
-        ResolutionMedianHours = Round(row.ResolutionMedianHours),
-        ResolutionP90Hours = Round(row.ResolutionP90Hours),
-    };
-
-    private static double? Round(double? hours) => hours is null ? null : Math.Round(hours.Value, 6);
 }

@@ -1,6 +1,7 @@
 using Bot.Data.Insights;
 using Bot.Data.Tickets;
 using Bot.Testing;
+using static Bot.Data.Tests.Insights.DurationRounding;
 using Dapper;
 
 namespace Bot.Data.Tests.Insights.Summaries;
@@ -199,14 +200,4 @@ public class TicketDaySummariesTests
 
     private static async Task<List<(string Label, int Tickets)>> ByAsync(TicketVolume volume, VolumeDimension dimension) =>
         [.. (await volume.ByAsync(Sample, dimension, CancellationToken.None)).Select(row => (row.Label ?? "(none)", (int)row.Tickets))];
-
-    private static DurationSummary Rounded(DurationSummary row) => row with
-    {
-        FirstResponseMedianHours = Round(row.FirstResponseMedianHours),
-        FirstResponseP90Hours = Round(row.FirstResponseP90Hours),
-        ResolutionMedianHours = Round(row.ResolutionMedianHours),
-        ResolutionP90Hours = Round(row.ResolutionP90Hours),
-    };
-
-    private static double? Round(double? hours) => hours is null ? null : Math.Round(hours.Value, 6);
 }
