@@ -12,34 +12,35 @@ CREATE TABLE self_service_months (
     PRIMARY KEY (month, channel, topic, article_slug, rating)
 );
 
--- Times are stored as UTC text ('yyyy-MM-dd HH:mm:ss…+00:00'); a month is written as its first instant is.
-CREATE TRIGGER tr_self_service_months_insert AFTER INSERT ON self_service_resolutions
+-- One place that counts a resolution in (+1) or out (-1) of its row, as PostgreSQL's self_service_month_counted: a
+-- row written to this view is added to its month. Times are stored as UTC text ('yyyy-MM-dd HH:mm:ss…+00:00'); a
+-- month is written as its first instant is.
+CREATE VIEW self_service_month_counts AS
+SELECT resolved_at, conversation_id, topic, article_slug, rating, 0 AS delta FROM self_service_resolutions WHERE 0;
+
+CREATE TRIGGER tr_self_service_month_counts INSTEAD OF INSERT ON self_service_month_counts
 BEGIN
     INSERT INTO self_service_months (month, channel, topic, article_slug, rating, resolutions)
     VALUES (substr(NEW.resolved_at, 1, 7) || '-01 00:00:00+00:00', COALESCE((SELECT channel FROM conversations WHERE id = NEW.conversation_id), ''),
-            NEW.topic, NEW.article_slug, COALESCE(NEW.rating, 0), 1)
-    ON CONFLICT (month, channel, topic, article_slug, rating) DO UPDATE SET resolutions = resolutions + 1;
+            NEW.topic, NEW.article_slug, COALESCE(NEW.rating, 0), NEW.delta)
+    ON CONFLICT (month, channel, topic, article_slug, rating) DO UPDATE SET resolutions = resolutions + excluded.resolutions;
+END;
+
+CREATE TRIGGER tr_self_service_months_insert AFTER INSERT ON self_service_resolutions
+BEGIN
+    INSERT INTO self_service_month_counts VALUES (NEW.resolved_at, NEW.conversation_id, NEW.topic, NEW.article_slug, NEW.rating, 1);
 END;
 
 CREATE TRIGGER tr_self_service_months_delete AFTER DELETE ON self_service_resolutions
 BEGIN
-    UPDATE self_service_months SET resolutions = resolutions - 1
-    WHERE month = substr(OLD.resolved_at, 1, 7) || '-01 00:00:00+00:00'
-      AND channel = COALESCE((SELECT channel FROM conversations WHERE id = OLD.conversation_id), '')
-      AND topic = OLD.topic AND article_slug = OLD.article_slug AND rating = COALESCE(OLD.rating, 0);
+    INSERT INTO self_service_month_counts VALUES (OLD.resolved_at, OLD.conversation_id, OLD.topic, OLD.article_slug, OLD.rating, -1);
 END;
 
 -- A rating (or any other change) moves the resolution from its old row to its new one.
 CREATE TRIGGER tr_self_service_months_update AFTER UPDATE ON self_service_resolutions
 BEGIN
-    UPDATE self_service_months SET resolutions = resolutions - 1
-    WHERE month = substr(OLD.resolved_at, 1, 7) || '-01 00:00:00+00:00'
-      AND channel = COALESCE((SELECT channel FROM conversations WHERE id = OLD.conversation_id), '')
-      AND topic = OLD.topic AND article_slug = OLD.article_slug AND rating = COALESCE(OLD.rating, 0);
-    INSERT INTO self_service_months (month, channel, topic, article_slug, rating, resolutions)
-    VALUES (substr(NEW.resolved_at, 1, 7) || '-01 00:00:00+00:00', COALESCE((SELECT channel FROM conversations WHERE id = NEW.conversation_id), ''),
-            NEW.topic, NEW.article_slug, COALESCE(NEW.rating, 0), 1)
-    ON CONFLICT (month, channel, topic, article_slug, rating) DO UPDATE SET resolutions = resolutions + 1;
+    INSERT INTO self_service_month_counts VALUES (OLD.resolved_at, OLD.conversation_id, OLD.topic, OLD.article_slug, OLD.rating, -1);
+    INSERT INTO self_service_month_counts VALUES (NEW.resolved_at, NEW.conversation_id, NEW.topic, NEW.article_slug, NEW.rating, 1);
 END;
 
 INSERT INTO self_service_months (month, channel, topic, article_slug, rating, resolutions)
