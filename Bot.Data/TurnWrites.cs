@@ -23,6 +23,12 @@ public sealed class TurnWrites
     /// <summary>The writes of the turn running on this call path, if any.</summary>
     public static TurnWrites? Current => Ambient.Value;
 
+    /// <summary>
+    /// Adds <paramref name="write"/> to the turn running on this call path, or, outside a turn, commits it at once.
+    /// </summary>
+    public static Task AddOrCommitAsync(Database database, Func<DbTransaction, CancellationToken, Task> write, bool keepIfTurnFails, CancellationToken cancellationToken) =>
+        Current is { } turn ? turn.AddAsync(write, keepIfTurnFails, cancellationToken) : database.InTransactionAsync(write, cancellationToken);
+
     /// <summary>Opens the turn's writes for the code the caller runs next; end with Commit or Fail.</summary>
     public static TurnWrites Begin(Database database)
     {

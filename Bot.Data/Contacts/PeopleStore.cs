@@ -89,11 +89,10 @@ public sealed class PeopleStore(Database database)
         (await QueryAsync(StaffBySignInSql, new { SignIn = signIn.Trim().ToLowerInvariant(), Active = true }, cancellationToken)) is [var first, ..] ? first : null;
 
     /// <summary>Remembers an address the person was recognised by, so that next time they are known at once.</summary>
-    public async Task AddAddressAsync(long personId, string channel, string address, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(AddAddressSql, new { PersonId = personId, Channel = channel, Address = address }, cancellationToken: cancellationToken));
-    }
+    public Task AddAddressAsync(long personId, string channel, string address, CancellationToken cancellationToken) =>
+        database.InTransactionAsync(
+            (transaction, token) => transaction.ExecuteAsync(AddAddressSql, new { PersonId = personId, Channel = channel, Address = address }, token),
+            cancellationToken);
 
     /// <summary>The active students a caregiver is responsible for, by first name.</summary>
     public Task<IReadOnlyList<Person>> StudentsOfAsync(long personId, CancellationToken cancellationToken) =>

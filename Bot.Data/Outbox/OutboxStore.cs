@@ -82,7 +82,9 @@ public sealed class OutboxStore(Database database)
 
     /// <summary>Records what the provider said about a sent message (queued, sent, delivered, undelivered, failed).</summary>
     public Task RecordDeliveryStatusAsync(string channel, string externalId, string status, string? errorCode, DateTimeOffset at, CancellationToken cancellationToken) =>
-        ExecuteAsync(StatusSql, new { Channel = channel, ExternalId = externalId, Status = status, ErrorCode = errorCode, At = at }, cancellationToken);
+        database.InTransactionAsync(
+            (transaction, token) => transaction.ExecuteAsync(StatusSql, new { Channel = channel, ExternalId = externalId, Status = status, ErrorCode = errorCode, At = at }, token),
+            cancellationToken);
 
     public async Task<IReadOnlyList<OutboxEntry>> ForConversationAsync(long conversationId, CancellationToken cancellationToken)
     {
@@ -90,13 +92,6 @@ public sealed class OutboxStore(Database database)
         return (await connection.QueryAsync<OutboxEntry>(new CommandDefinition(
             ByConversationSql, new { ConversationId = conversationId }, cancellationToken: cancellationToken))).AsList();
     }
-
-    private async Task<int> ExecuteAsync(string sql, object args, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(sql, args, cancellationToken: cancellationToken));
-    }
-
 }
 
 public sealed record NewOutboxMessage(string Channel, string Address, string Sender, string Body, long? ConversationId);

@@ -79,8 +79,7 @@ public sealed class StateStore(Database database, TimeProvider time)
             return;
         }
 
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            deleteSql, new { Keys = keys.Distinct().ToArray() }, cancellationToken: cancellationToken));
+        await database.InTransactionAsync(
+            (transaction, token) => transaction.ExecuteAsync(deleteSql, new { Keys = keys.Distinct().ToArray() }, token), cancellationToken);
     }
 }

@@ -138,11 +138,10 @@ public sealed class TicketStore(
             cancellationToken) > 0;
 
     /// <summary>Makes an existing ticket the conversation's open ticket, so what is said next is logged on it.</summary>
-    public async Task AttachConversationAsync(long ticketId, long conversationId, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(Command(AttachConversationSql, new { TicketId = ticketId, ConversationId = conversationId }, null, cancellationToken));
-    }
+    public Task AttachConversationAsync(long ticketId, long conversationId, CancellationToken cancellationToken) =>
+        database.InTransactionAsync(
+            (transaction, token) => transaction.ExecuteAsync(AttachConversationSql, new { TicketId = ticketId, ConversationId = conversationId }, token),
+            cancellationToken);
 
     /// <summary>The requester's tickets that are not resolved or closed, oldest first.</summary>
     public async Task<IReadOnlyList<Ticket>> OpenForRequesterAsync(string channel, string address, CancellationToken cancellationToken)
