@@ -98,7 +98,7 @@ public sealed class MessageStore(Database database)
                c.address AS Address, m.text AS Text, m.external_id AS ExternalId, c.human_agent AS HumanAgent,
                (SELECT COUNT(*) FROM attachments a WHERE a.message_id = m.id) AS Files
         FROM messages m JOIN conversations c ON c.id = m.conversation_id
-        WHERE m.channel = @Channel AND m.direction = 'in' AND m.processed_at IS NULL
+        WHERE m.channel = @Channel AND m.direction = 'in' AND m.processed_at IS NULL /**skipping**/
         ORDER BY m.id
         LIMIT @Limit
         """;
@@ -107,11 +107,19 @@ public sealed class MessageStore(Database database)
     /// Inbound messages of a channel stored but not yet handled, oldest first: a channel that acknowledges before it
     /// handles (SMS) works through these, and finds them again after a restart.
     /// </summary>
-    public async Task<IReadOnlyList<PendingInbound>> PendingInboundAsync(string channel, int limit, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<PendingInbound>> PendingInboundAsync(string channel, int limit, CancellationToken cancellationToken) =>
+        PendingInboundAsync(channel, [], limit, cancellationToken);
+
+    /// <summary>The same, leaving out the conversations in <paramref name="skipping"/> (those already being answered).</summary>
+    public async Task<IReadOnlyList<PendingInbound>> PendingInboundAsync(
+        string channel, IReadOnlyCollection<long> skipping, int limit, CancellationToken cancellationToken)
     {
+        var sql = skipping.Count == 0
+            ? PendingInboundSql
+            : PendingInboundSql.Replace("/**skipping**/", $"AND NOT ({database.Dialect.AnyOf("m.conversation_id", "@Skipping")})", StringComparison.Ordinal);
         await using var connection = await database.OpenAsync(cancellationToken);
         return (await connection.QueryAsync<PendingInbound>(new CommandDefinition(
-            PendingInboundSql, new { Channel = channel, Limit = limit }, cancellationToken: cancellationToken))).AsList();
+            sql, new { Channel = channel, Skipping = skipping.ToArray(), Limit = limit }, cancellationToken: cancellationToken))).AsList();
     }
 
     /// <summary>Every message logged on a ticket, in the order they were stored.</summary>

@@ -19,8 +19,10 @@ public sealed partial class SmsInboxProcessor(
     TimeProvider time,
     ILogger<SmsInboxProcessor> logger) : BackgroundService
 {
-    private const int Batch = 200;
     private const int Parallel = 8;
+
+    /// <summary>Texts read at a time: enough to fill every place even when some conversations have several waiting.</summary>
+    private const int Read = 2 * Parallel;
     private static readonly TimeSpan Idle = TimeSpan.FromSeconds(5);
 
     private readonly Outbox.OutboxSignal signal = new();
@@ -65,10 +67,15 @@ public sealed partial class SmsInboxProcessor(
     /// <summary>Starts a turn for each waiting conversation not already being answered, while places are free.</summary>
     private async Task StartPendingAsync(CancellationToken cancellationToken)
     {
-        // Taken before the read: a conversation being answered then may commit and leave during the read, and the text
-        // it answered would then be read as waiting. Its leaving wakes the loop for its next text.
+        if (running.Count >= Parallel)
+        {
+            return; // a turn that finishes wakes the loop
+        }
+
+        // Taken before the read, and left out of it: a conversation being answered then may commit and leave during
+        // the read, and the text it answered would then be read as waiting. Its leaving wakes the loop for its next text.
         var busy = running.Keys.ToHashSet();
-        var pending = await messages.PendingInboundAsync(TwilioAdapter.Channel, Batch, cancellationToken);
+        var pending = await messages.PendingInboundAsync(TwilioAdapter.Channel, busy, Read, cancellationToken);
         foreach (var conversation in pending.GroupBy(message => message.ConversationId))
         {
             if (running.Count >= Parallel)

@@ -65,6 +65,29 @@ public class MessageStoreTests
         Assert.Equal("bot", transcript[^1].AuthorKind);
     }
 
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Waiting_texts_come_oldest_first_leaving_out_conversations_already_being_answered(StorageProvider provider)
+    {
+        await using var test = await TestDatabase.CreateAsync(provider);
+        var (messages, first) = await Conversation(test);
+        var conversations = new ConversationStore(test.Database);
+        var second = await conversations.TouchAsync(new ConversationActivity("sms", "+15555550101", "+15555550101", null, At), CancellationToken.None);
+        var third = await conversations.TouchAsync(new ConversationActivity("sms", "+15555550102", "+15555550102", null, At), CancellationToken.None);
+        await messages.RecordInboundAsync(new InboundMessage(first, "sms", "a", At, "SM1"), CancellationToken.None);
+        await messages.RecordInboundAsync(new InboundMessage(second, "sms", "b", At, "SM2"), CancellationToken.None);
+        var handled = await messages.RecordInboundAsync(new InboundMessage(third, "sms", "c", At, "SM3"), CancellationToken.None);
+        await messages.RecordInboundAsync(new InboundMessage(first, "sms", "d", At, "SM4"), CancellationToken.None);
+        await messages.RecordInboundAsync(new InboundMessage(third, "sms", "e", At, "SM5"), CancellationToken.None);
+        await messages.RecordInboundAsync(new InboundMessage(second, "webchat", "f", At, "SM6"), CancellationToken.None);
+        await messages.MarkProcessedAsync(handled.MessageId, At, CancellationToken.None);
+
+        Assert.Equal(["a", "b", "d", "e"], (await messages.PendingInboundAsync("sms", 10, CancellationToken.None)).Select(m => m.Text));
+        Assert.Equal(["b", "e"], (await messages.PendingInboundAsync("sms", [first], 10, CancellationToken.None)).Select(m => m.Text));
+        Assert.Equal(["e"], (await messages.PendingInboundAsync("sms", [first, second], 10, CancellationToken.None)).Select(m => m.Text));
+        Assert.Equal(["a", "d"], (await messages.PendingInboundAsync("sms", [second, third], 2, CancellationToken.None)).Select(m => m.Text));
+    }
+
     private static async Task<(MessageStore Messages, long ConversationId)> Conversation(TestDatabase test)
     {
         var id = await new ConversationStore(test.Database).TouchAsync(
