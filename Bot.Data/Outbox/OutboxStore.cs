@@ -17,7 +17,8 @@ public sealed class OutboxStore(Database database)
 
     private const string DueSql = """
         SELECT o.id AS Id, o.channel AS Channel, o.address AS Address, o.sender AS Sender, o.body AS Body,
-               o.conversation_id AS ConversationId, o.attempts AS Attempts
+               o.conversation_id AS ConversationId, o.attempts AS Attempts,
+               EXISTS (SELECT 1 FROM opt_outs x WHERE x.channel = o.channel AND x.address = o.address AND x.opted_out) AS OptedOut
         FROM outbox o
         WHERE o.channel = @Channel AND o.sent_at IS NULL AND o.dead_at IS NULL AND o.next_attempt_at <= @Now
           AND o.id = (SELECT MIN(p.id) FROM outbox p
@@ -111,6 +112,9 @@ public sealed record PendingOutboxMessage
     public long? ConversationId { get; init; }
 
     public int Attempts { get; init; }
+
+    /// <summary>The address asked not to be written to (SMS STOP) since the message was queued.</summary>
+    public bool OptedOut { get; init; }
 }
 
 public sealed record OutboxEntry

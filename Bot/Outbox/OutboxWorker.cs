@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Bot.Data;
-using Bot.Data.Contacts;
 using Bot.Data.Conversations;
 using Bot.Data.Outbox;
 
@@ -15,7 +14,6 @@ public sealed partial class OutboxWorker(
     IEnumerable<IOutboxSender> senders,
     Database database,
     OutboxStore outbox,
-    OptOutStore optOuts,
     OutboxSignal signal,
     RetryPolicy retries,
     TimeProvider time,
@@ -85,7 +83,7 @@ public sealed partial class OutboxWorker(
 
     private async Task<Outcome> AttemptAsync(IOutboxSender sender, PendingOutboxMessage message, CancellationToken cancellationToken)
     {
-        if (await optOuts.IsOptedOutAsync(message.Channel, message.Address, cancellationToken))
+        if (message.OptedOut)
         {
             return new Dead(message, "opted out", message.Attempts, time.GetUtcNow(), TellTheTicket: false);
         }

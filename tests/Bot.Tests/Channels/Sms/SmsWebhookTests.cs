@@ -154,6 +154,40 @@ public class SmsWebhookTests
     }
 
     [Fact]
+    public async Task A_reply_queued_before_the_number_opted_out_is_never_sent_and_is_dead_lettered()
+    {
+        await using var desk = await SmsDesk.StartAsync();
+        var database = desk.App.Services.GetRequiredService<Bot.Data.Database>();
+        var optOuts = desk.App.Services.GetRequiredService<OptOutStore>();
+        var conversation = await desk.App.Services.GetRequiredService<ConversationStore>()
+            .TouchAsync(new ConversationActivity("sms", Student, Student, null, DateTimeOffset.UtcNow), CancellationToken.None);
+
+        // Queued and opted out in one commit, so the worker can only ever see both.
+        await database.InTransactionAsync(
+            async (transaction, token) =>
+            {
+                await OutboxStore.EnqueueAsync(new NewOutboxMessage("sms", Student, SmsDesk.DistrictNumber, "Step 2: hold the power key.", conversation), DateTimeOffset.UtcNow, transaction, token);
+                await optOuts.SetAsync("sms", Student, optedOut: true, transaction, token);
+            },
+            CancellationToken.None);
+        await desk.Webhooks.TextAsync("+15555550999", "HELP");
+        var help = await desk.Twilio.NextAsync();
+
+        IReadOnlyList<OutboxEntry> queued = [];
+        for (var i = 0; i < 100 && !queued.Any(entry => entry.DeadAt is not null); i++)
+        {
+            await Task.Delay(50);
+            queued = await desk.App.Services.GetRequiredService<OutboxStore>().ForConversationAsync(conversation, CancellationToken.None);
+        }
+
+        var entry = Assert.Single(queued);
+        Assert.Equal(("opted out", null), (entry.LastError, entry.SentAt));
+        Assert.NotNull(entry.DeadAt);
+        Assert.Equal("+15555550999", help.To);
+        Assert.Equal(0, desk.Twilio.Pending);
+    }
+
+    [Fact]
     public async Task Malformed_and_oversized_requests_get_a_4xx_never_a_500()
     {
         await using var desk = await SmsDesk.StartAsync();
