@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Newtonsoft.Json.Serialization;
 
 namespace Bot.Dialogs.Engine;
@@ -13,12 +14,15 @@ internal sealed class TrustedTypesBinder : ISerializationBinder
 
     private static readonly string[] TrustedAssemblyPrefixes = ["Microsoft.Bot.", "Bot."];
 
+    // Stored state names the same few types over and over; an assembly's name is worked out once per type.
+    private static readonly ConcurrentDictionary<Type, bool> Verdicts = new();
+
     private readonly DefaultSerializationBinder inner = new();
 
     public Type BindToType(string? assemblyName, string typeName)
     {
         var type = inner.BindToType(assemblyName, typeName);
-        return IsTrusted(type)
+        return Verdicts.GetOrAdd(type, IsTrusted)
             ? type
             : throw new InvalidOperationException($"Stored state names the type '{type.FullName}', which is not allowed in bot state.");
     }
