@@ -36,6 +36,20 @@ public class DatabaseTransactionTests
     }
 
     [Fact]
+    public async Task Every_sqlite_connection_waits_for_the_writer_s_lock_however_often_the_pool_hands_it_out()
+    {
+        await using var test = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
+
+        for (var open = 0; open < 3; open++)
+        {
+            await using var connection = await test.Database.OpenAsync(CancellationToken.None);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA busy_timeout";
+            Assert.Equal(30_000L, await command.ExecuteScalarAsync());
+        }
+    }
+
+    [Fact]
     public async Task A_caller_cancelled_before_its_turn_writes_nothing()
     {
         await using var test = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
