@@ -21,7 +21,7 @@ public sealed partial class SmsInboxProcessor(
 {
     private const int Parallel = 8;
 
-    /// <summary>Texts read at a time: enough to fill every place even when some conversations have several waiting.</summary>
+    /// <summary>Texts read at a time: the places that free up next start from these without reading again.</summary>
     private const int Read = 2 * Parallel;
     private static readonly TimeSpan Idle = TimeSpan.FromSeconds(5);
 
@@ -30,6 +30,10 @@ public sealed partial class SmsInboxProcessor(
     // The conversations whose texts are being answered, each with the task answering them. A conversation leaves only
     // once its turns have committed (its texts marked handled), so a poll never hands the same text out twice.
     private readonly ConcurrentDictionary<long, Task> running = new();
+
+    // Texts read but not started yet, oldest first; only the loop uses it. None belongs to a running conversation: a
+    // read leaves those out, and a conversation starts with all of its texts here. Read again once it is used up.
+    private List<PendingInbound> ready = [];
 
     /// <summary>Says a text was stored; processing starts soon after.</summary>
     public void Notify() => signal.Notify();
@@ -67,31 +71,50 @@ public sealed partial class SmsInboxProcessor(
     /// <summary>Starts a turn for each waiting conversation not already being answered, while places are free.</summary>
     private async Task StartPendingAsync(CancellationToken cancellationToken)
     {
-        if (running.Count >= Parallel)
+        var read = false;
+        while (running.Count < Parallel)
         {
-            return; // a turn that finishes wakes the loop
-        }
+            if (ready.Count == 0)
+            {
+                if (read)
+                {
+                    return; // nothing else is waiting
+                }
 
-        // Taken before the read, and left out of it: a conversation being answered then may commit and leave during
-        // the read, and the text it answered would then be read as waiting. Its leaving wakes the loop for its next text.
-        var busy = running.Keys.ToHashSet();
-        var pending = await messages.PendingInboundAsync(TwilioAdapter.Channel, busy, Read, cancellationToken);
-        foreach (var conversation in pending.GroupBy(message => message.ConversationId))
+                // Taken before the read, and left out of it: a conversation being answered then may commit and leave
+                // during the read, and the text it answered would then be read as waiting. Its next text is read later.
+                var busy = running.Keys.ToHashSet();
+                ready = [.. await messages.PendingInboundAsync(TwilioAdapter.Channel, busy, Read, cancellationToken)];
+                read = true;
+            }
+
+            StartReady(cancellationToken);
+        }
+    }
+
+    /// <summary>Starts conversations from <see cref="ready"/>, oldest first, while places are free.</summary>
+    private void StartReady(CancellationToken cancellationToken)
+    {
+        var taken = new HashSet<long>();
+        foreach (var conversation in ready.GroupBy(message => message.ConversationId))
         {
             if (running.Count >= Parallel)
             {
-                return; // a turn that finishes wakes the loop
+                break; // a turn that finishes wakes the loop
             }
 
-            if (busy.Contains(conversation.Key) || running.ContainsKey(conversation.Key))
+            taken.Add(conversation.Key);
+            if (running.ContainsKey(conversation.Key))
             {
-                continue; // its next text waits for the turn under way
+                continue; // not expected (see ready); its texts are read again once its turn is over
             }
 
             var registered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             running[conversation.Key] = AnswerAsync(conversation.Key, [.. conversation], registered.Task, cancellationToken);
             registered.SetResult();
         }
+
+        ready.RemoveAll(message => taken.Contains(message.ConversationId));
     }
 
     private async Task AnswerAsync(long conversationId, IReadOnlyList<PendingInbound> texts, Task registered, CancellationToken cancellationToken)
