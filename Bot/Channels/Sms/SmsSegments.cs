@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Bot.Channels.Sms;
@@ -13,7 +14,10 @@ public static class SmsSegments
     private const string Gsm7Basic = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
     private const string Gsm7Extension = "^{}\\[~]|€\f";
 
-    public static bool IsGsm7(string text) => text.All(c => Gsm7Basic.Contains(c) || Gsm7Extension.Contains(c));
+    private static readonly SearchValues<char> Gsm7 = SearchValues.Create(Gsm7Basic + Gsm7Extension);
+    private static readonly SearchValues<char> Extension = SearchValues.Create(Gsm7Extension);
+
+    public static bool IsGsm7(string text) => !text.AsSpan().ContainsAnyExcept(Gsm7);
 
     /// <summary>The number of segments <paramref name="text"/> is sent as.</summary>
     public static int Count(string text)
@@ -25,7 +29,12 @@ public static class SmsSegments
 
         if (IsGsm7(text))
         {
-            var septets = text.Sum(c => Gsm7Extension.Contains(c) ? 2 : 1);
+            var septets = text.Length;
+            foreach (var c in text)
+            {
+                septets += Extension.Contains(c) ? 1 : 0; // an extension character takes an escape septet too
+            }
+
             return septets <= 160 ? 1 : (int)Math.Ceiling(septets / 153.0);
         }
 
@@ -39,6 +48,13 @@ public static class SmsSegments
     /// </summary>
     public static IReadOnlyList<string> Split(string text, int maxSegments = 2)
     {
+        // Most replies fit as they are; word by word, below, gives the same text for them.
+        var whole = text.Trim();
+        if (Count(whole) <= maxSegments && whole.Length <= MaxLength)
+        {
+            return [whole];
+        }
+
         var parts = new List<string>();
         var current = new StringBuilder();
         foreach (var piece in Pieces(text))
