@@ -19,6 +19,8 @@ public sealed class StateStore(Database database, TimeProvider time)
         WHERE key = @Key AND etag = @ExpectedETag
         """;
 
+    private const string ReadOneSql = "SELECT key AS Key, json AS Json, etag AS ETag FROM bot_state WHERE key = @Key";
+
     private readonly string readSql =
         $"SELECT key AS Key, json AS Json, etag AS ETag FROM bot_state WHERE {database.Dialect.AnyOf("key", "@Keys")}";
 
@@ -31,9 +33,12 @@ public sealed class StateStore(Database database, TimeProvider time)
             return [];
         }
 
+        // A turn reads its conversation's state alone; that common read is a plain lookup rather than a list to expand.
+        var distinct = keys.Distinct().ToArray();
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<StateEntry>(new CommandDefinition(
-            readSql, new { Keys = keys.Distinct().ToArray() }, cancellationToken: cancellationToken));
+        var rows = await connection.QueryAsync<StateEntry>(distinct is [var key]
+            ? new CommandDefinition(ReadOneSql, new { Key = key }, cancellationToken: cancellationToken)
+            : new CommandDefinition(readSql, new { Keys = distinct }, cancellationToken: cancellationToken));
         return rows.AsList();
     }
 
