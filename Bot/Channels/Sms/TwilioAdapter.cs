@@ -83,7 +83,7 @@ public sealed partial class TwilioAdapter : BotAdapter
         foreach (var activity in activities.Where(a => a.Type == ActivityTypes.Message && !string.IsNullOrEmpty(a.Text)))
         {
             var to = activity.Recipient?.Id ?? turnContext.Activity.From.Id;
-            if (await optOuts.IsOptedOutAsync(Channel, to, cancellationToken))
+            if (await IsOptedOutAsync(turnContext, to, cancellationToken))
             {
                 LogOptedOut(logger);
                 continue;
@@ -128,6 +128,20 @@ public sealed partial class TwilioAdapter : BotAdapter
         }
 
         return [.. responses];
+    }
+
+    /// <summary>Whether <paramref name="address"/> opted out, looked up once per turn: a turn often sends several replies.</summary>
+    private async Task<bool> IsOptedOutAsync(ITurnContext turnContext, string address, CancellationToken cancellationToken)
+    {
+        var key = $"{nameof(TwilioAdapter)}.OptedOut:{address}";
+        if (turnContext.TurnState.TryGetValue(key, out var known) && known is bool optedOut)
+        {
+            return optedOut;
+        }
+
+        optedOut = await optOuts.IsOptedOutAsync(Channel, address, cancellationToken);
+        turnContext.TurnState[key] = optedOut;
+        return optedOut;
     }
 
     public override Task<ResourceResponse> UpdateActivityAsync(ITurnContext turnContext, Activity activity, CancellationToken cancellationToken) =>
