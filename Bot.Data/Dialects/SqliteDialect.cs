@@ -2,6 +2,7 @@ using System.Data.Common;
 using DbUp;
 using DbUp.Builder;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace Bot.Data.Dialects;
 
@@ -39,17 +40,26 @@ public sealed class SqliteDialect : SqlDialect
     public override DbConnection CreateConnection(string connectionString) => new SqliteConnection(connectionString);
 
     /// <summary>
-    /// Waits for another writer's lock instead of failing at once with "database is locked": SQLite has one writer
-    /// at a time, and a statement with RETURNING can meet the lock after its first row, where the provider does not retry.
-    /// Set on the native connection directly, as PRAGMA busy_timeout does, without compiling a statement on every open.
+    /// Sets up each connection on its native handle, without compiling a statement on every open (the provider's own
+    /// <c>Foreign Keys=True</c> runs a PRAGMA each time the pool hands a connection out):
+    /// waits for another writer's lock instead of failing at once with "database is locked" (SQLite has one writer at
+    /// a time, and a statement with RETURNING can meet the lock after its first row, where the provider does not retry),
+    /// and enforces foreign keys, which the schema relies on, whatever the connection string says.
     /// </summary>
     public override Task ConfigureConnectionAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         var handle = ((SqliteConnection)connection).Handle ?? throw new InvalidOperationException("The connection is not open.");
-        var result = SQLitePCL.raw.sqlite3_busy_timeout(handle, (int)BusyTimeout.TotalMilliseconds);
-        return result == SQLitePCL.raw.SQLITE_OK
-            ? Task.CompletedTask
-            : throw new SqliteException($"Could not set the busy timeout (SQLite error {result}).", result);
+        Check(raw.sqlite3_busy_timeout(handle, (int)BusyTimeout.TotalMilliseconds), "set the busy timeout");
+        Check(raw.sqlite3_db_config(handle, raw.SQLITE_DBCONFIG_ENABLE_FKEY, 1, out _), "enforce foreign keys");
+        return Task.CompletedTask;
+
+        static void Check(int result, string what)
+        {
+            if (result != raw.SQLITE_OK)
+            {
+                throw new SqliteException($"Could not {what} (SQLite error {result}).", result);
+            }
+        }
     }
 
     /// <summary>Write-ahead logging lets readers go on while one connection writes; the mode stays with the file.</summary>
@@ -62,8 +72,9 @@ public sealed class SqliteDialect : SqlDialect
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>Migrations run on DbUp's own connection, so foreign keys are switched on in its connection string.</summary>
     public override UpgradeEngineBuilder MigrationsTarget(string connectionString) =>
-        DeployChanges.To.SqliteDatabase(connectionString);
+        DeployChanges.To.SqliteDatabase(new SqliteConnectionStringBuilder(connectionString) { ForeignKeys = true }.ToString());
 
     /// <summary>SQLite is one file on one machine, so a lock file beside it is the cross-process lock.</summary>
     public override async Task<IAsyncDisposable> AcquireMigrationLockAsync(string connectionString, CancellationToken cancellationToken)
@@ -87,12 +98,11 @@ public sealed class SqliteDialect : SqlDialect
     public override string Describe(string connectionString) =>
         $"the SQLite file '{new SqliteConnectionStringBuilder(connectionString).DataSource}'";
 
-    /// <summary>The default database: <c>data/bot.db</c> under the content root, with foreign keys enforced.</summary>
+    /// <summary>The default database: <c>data/bot.db</c> under the content root (foreign keys are enforced on every connection).</summary>
     public static string DefaultConnectionString(string contentRoot) =>
         new SqliteConnectionStringBuilder
         {
             DataSource = Path.Combine(contentRoot, "data", "bot.db"),
-            ForeignKeys = true,
             Pooling = true,
         }.ToString();
 

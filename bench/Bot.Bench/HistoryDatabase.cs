@@ -45,7 +45,7 @@ internal sealed class HistoryDatabase : IAsyncDisposable
         if (provider == StorageProvider.Sqlite)
         {
             exists = File.Exists(kept);
-            connectionString = new SqliteConnectionStringBuilder { DataSource = Path.GetFullPath(kept), ForeignKeys = true }.ToString();
+            connectionString = new SqliteConnectionStringBuilder { DataSource = Path.GetFullPath(kept) }.ToString();
         }
         else
         {

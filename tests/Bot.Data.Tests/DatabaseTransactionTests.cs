@@ -1,5 +1,6 @@
 using Bot.Data.Outbox;
 using Bot.Testing;
+using Microsoft.Data.Sqlite;
 
 namespace Bot.Data.Tests;
 
@@ -36,16 +37,24 @@ public class DatabaseTransactionTests
     }
 
     [Fact]
-    public async Task Every_sqlite_connection_waits_for_the_writer_s_lock_however_often_the_pool_hands_it_out()
+    public async Task Every_sqlite_connection_waits_for_the_writer_s_lock_and_enforces_foreign_keys_whatever_its_connection_string_says()
     {
         await using var test = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
+        var saysNoForeignKeys = new SqliteConnectionStringBuilder(test.Database.ConnectionString) { ForeignKeys = false }.ToString();
+        var database = new Database(test.Database.Dialect, saysNoForeignKeys);
 
         for (var open = 0; open < 3; open++)
         {
-            await using var connection = await test.Database.OpenAsync(CancellationToken.None);
+            await using var connection = await database.OpenAsync(CancellationToken.None);
+            Assert.Equal(30_000L, await PragmaAsync(connection, "busy_timeout"));
+            Assert.Equal(1L, await PragmaAsync(connection, "foreign_keys"));
+        }
+
+        static async Task<object?> PragmaAsync(System.Data.Common.DbConnection connection, string name)
+        {
             await using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA busy_timeout";
-            Assert.Equal(30_000L, await command.ExecuteScalarAsync());
+            command.CommandText = $"PRAGMA {name}";
+            return await command.ExecuteScalarAsync();
         }
     }
 

@@ -73,7 +73,6 @@ public sealed class TestDatabase : IAsyncDisposable
         var connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = Path.Combine(folder, $"{Guid.NewGuid():N}.db"),
-            ForeignKeys = true,
         }.ToString();
         return new TestDatabase(StorageProvider.Sqlite, connectionString, postgresName: null);
     }
