@@ -101,6 +101,7 @@ internal static class SmsLoadBenchmark
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var jitBefore = JitInfo.GetCompilationTime();
         var allocatedBefore = GC.GetTotalAllocatedBytes();
+        var pausedBefore = GC.GetTotalPauseDuration();
         for (var wave = 0; wave < waves; wave++)
         {
             var waveCpu = Process.GetCurrentProcess().TotalProcessorTime;
@@ -118,6 +119,7 @@ internal static class SmsLoadBenchmark
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         var jit = JitInfo.GetCompilationTime() - jitBefore;
         var allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
+        var paused = GC.GetTotalPauseDuration() - pausedBefore;
         await stop.CancelAsync();
         await router;
 
@@ -126,7 +128,8 @@ internal static class SmsLoadBenchmark
         System.Console.WriteLine($"acknowledgement ms: p50 {Percentile(acks, 0.50):F1}  p95 {Percentile(acks, 0.95):F1}  p99 {Percentile(acks, 0.99):F1}");
         System.Console.WriteLine($"whole turn ms:      p50 {Percentile(turns, 0.50):F1}  p95 {Percentile(turns, 0.95):F1}  p99 {Percentile(turns, 0.99):F1}");
         System.Console.WriteLine(
-            $"process CPU per turn: {cpu.TotalMilliseconds / turns.Count:F2} ms, of which JIT {jit.TotalMilliseconds / turns.Count:F2} ms; allocated per turn: {allocated / 1024.0 / turns.Count:F0} KB");
+            $"process CPU per turn: {cpu.TotalMilliseconds / turns.Count:F2} ms, of which JIT {jit.TotalMilliseconds / turns.Count:F2} ms; allocated per turn: {allocated / 1024.0 / turns.Count:F0} KB, "
+            + $"with the garbage collector pausing the process {paused.TotalMilliseconds / elapsed.TotalMilliseconds:P1} of the time");
         return rate;
     }
 
