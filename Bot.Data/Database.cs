@@ -3,9 +3,13 @@ using Bot.Data.Dialects;
 
 namespace Bot.Data;
 
-/// <summary>The configured database: its dialect and connection string. Every store opens connections here.</summary>
-public sealed class Database
+/// <summary>
+/// The configured database: its dialect and connection string. Every store opens connections here; disposing it
+/// closes the connections it keeps.
+/// </summary>
+public sealed class Database : IAsyncDisposable, IDisposable
 {
+    private readonly ConnectionSource connections;
     private readonly GroupCommit? groupCommit;
 
     static Database() => DateTimeOffsetHandler.Register();
@@ -14,6 +18,7 @@ public sealed class Database
     {
         Dialect = dialect;
         ConnectionString = connectionString;
+        connections = dialect.ConnectionsFor(connectionString);
         groupCommit = dialect.OneWriterAtATime ? new GroupCommit(OpenAsync) : null;
     }
 
@@ -21,21 +26,7 @@ public sealed class Database
 
     public string ConnectionString { get; }
 
-    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = Dialect.CreateConnection(ConnectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken);
-            await Dialect.ConfigureConnectionAsync(connection, cancellationToken);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
+    public Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => connections.OpenAsync(cancellationToken);
 
     /// <summary>
     /// Runs <paramref name="work"/> in a transaction, committed if it returns and rolled back if it throws. Where the
@@ -66,6 +57,14 @@ public sealed class Database
                 return true;
             },
             cancellationToken);
+
+    public void Dispose() => connections.Dispose();
+
+    public ValueTask DisposeAsync()
+    {
+        connections.Dispose();
+        return ValueTask.CompletedTask;
+    }
 
     public static SqlDialect DialectFor(StorageProvider provider) => provider switch
     {

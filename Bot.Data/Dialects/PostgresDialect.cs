@@ -38,7 +38,8 @@ public sealed class PostgresDialect : SqlDialect
 
     public override string AnyTermQuery(IReadOnlyList<string> terms) => string.Join(" | ", terms);
 
-    public override DbConnection CreateConnection(string connectionString) => new NpgsqlConnection(connectionString);
+    public override ConnectionSource ConnectionsFor(string connectionString) =>
+        new ProviderConnections(() => new NpgsqlConnection(connectionString));
 
     // SHARE ROW EXCLUSIVE conflicts with itself and with the ROW EXCLUSIVE lock every INSERT takes: it waits for
     // transactions already writing to the table to end, and holds new ones off until this one ends.

@@ -41,7 +41,8 @@ public abstract class SqlDialect
     /// <summary>A full-text query that matches any of the (folded, alphanumeric) terms.</summary>
     public abstract string AnyTermQuery(IReadOnlyList<string> terms);
 
-    public abstract DbConnection CreateConnection(string connectionString);
+    /// <summary>Where the stores' connections to <paramref name="connectionString"/> come from, set up for them.</summary>
+    public abstract ConnectionSource ConnectionsFor(string connectionString);
 
     /// <summary>
     /// A statement that, run first in a transaction, keeps every other transaction from writing to
@@ -49,9 +50,6 @@ public abstract class SqlDialect
     /// excludes every other writer.
     /// </summary>
     public virtual string? ExclusiveWriteLockSql(string table) => null;
-
-    /// <summary>Per-connection settings, run on every connection the stores open.</summary>
-    public virtual Task ConfigureConnectionAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>Database-wide settings that cannot run inside a migration's transaction; run before migrating.</summary>
     public virtual Task PrepareDatabaseAsync(string connectionString, CancellationToken cancellationToken) => Task.CompletedTask;

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using DbUp;
 using DbUp.Builder;
+using Bot.Data.Dialects.Sqlite;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -37,7 +38,8 @@ public sealed class SqliteDialect : SqlDialect
     public override string AnyTermQuery(IReadOnlyList<string> terms) =>
         string.Join(" OR ", terms.Select(term => $"\"{term}\""));
 
-    public override DbConnection CreateConnection(string connectionString) => new SqliteConnection(connectionString);
+    /// <summary>Connections kept open with the statements they compiled (<see cref="PreparedConnections"/>).</summary>
+    public override ConnectionSource ConnectionsFor(string connectionString) => new PreparedConnections(connectionString, Configure);
 
     /// <summary>
     /// Sets up each connection on its native handle, without compiling a statement on every open (the provider's own
@@ -46,12 +48,11 @@ public sealed class SqliteDialect : SqlDialect
     /// a time, and a statement with RETURNING can meet the lock after its first row, where the provider does not retry),
     /// and enforces foreign keys, which the schema relies on, whatever the connection string says.
     /// </summary>
-    public override Task ConfigureConnectionAsync(DbConnection connection, CancellationToken cancellationToken)
+    private static void Configure(SqliteConnection connection)
     {
-        var handle = ((SqliteConnection)connection).Handle ?? throw new InvalidOperationException("The connection is not open.");
+        var handle = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
         Check(raw.sqlite3_busy_timeout(handle, (int)BusyTimeout.TotalMilliseconds), "set the busy timeout");
         Check(raw.sqlite3_db_config(handle, raw.SQLITE_DBCONFIG_ENABLE_FKEY, 1, out _), "enforce foreign keys");
-        return Task.CompletedTask;
 
         static void Check(int result, string what)
         {

@@ -94,6 +94,7 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await Database.DisposeAsync();
         if (Provider == StorageProvider.Sqlite)
         {
             SqliteConnection.ClearAllPools();
