@@ -96,7 +96,8 @@ public sealed class MessageStore(Database database)
     private const string PendingInboundSql = """
         SELECT m.id AS MessageId, m.conversation_id AS ConversationId, c.channel_conversation_id AS ChannelConversationId,
                c.address AS Address, m.text AS Text, m.external_id AS ExternalId, c.human_agent AS HumanAgent,
-               (SELECT COUNT(*) FROM attachments a WHERE a.message_id = m.id) AS Files
+               (SELECT COUNT(*) FROM attachments a WHERE a.message_id = m.id) AS Files,
+               EXISTS (SELECT 1 FROM opt_outs x WHERE x.channel = m.channel AND x.address = c.address AND x.opted_out) AS SenderOptedOut
         FROM messages m JOIN conversations c ON c.id = m.conversation_id
         WHERE m.channel = @Channel AND m.direction = 'in' AND m.processed_at IS NULL /**skipping**/
         ORDER BY m.id

@@ -77,4 +77,10 @@ public sealed record PendingInbound
 
     /// <summary>The technician who has the conversation, if one took it over.</summary>
     public string? HumanAgent { get; init; }
+
+    /// <summary>
+    /// Whether <see cref="Address"/> had opted out (SMS STOP) when the message was read, so that its turn need not
+    /// look it up again; the outbox looks again before anything is sent.
+    /// </summary>
+    public bool SenderOptedOut { get; init; }
 }

@@ -68,6 +68,11 @@ public sealed partial class TwilioAdapter : BotAdapter
         };
         using var context = new TurnContext(this, activity);
         context.TurnState.Set(new TranscriptMiddleware.StoredInbound(message.ConversationId, message.MessageId, message.HumanAgent));
+        if (message.Address is { } sender)
+        {
+            context.TurnState[OptedOutKey(sender)] = message.SenderOptedOut;
+        }
+
         await RunPipelineAsync(context, bot.OnTurnAsync, cancellationToken);
         return context.TurnState.Get<TurnFailed>() is null;
     }
@@ -130,10 +135,13 @@ public sealed partial class TwilioAdapter : BotAdapter
         return [.. responses];
     }
 
-    /// <summary>Whether <paramref name="address"/> opted out, looked up once per turn: a turn often sends several replies.</summary>
+    /// <summary>
+    /// Whether <paramref name="address"/> opted out, known once per turn: a turn often sends several replies, and the
+    /// sender's is read with the text the turn answers.
+    /// </summary>
     private async Task<bool> IsOptedOutAsync(ITurnContext turnContext, string address, CancellationToken cancellationToken)
     {
-        var key = $"{nameof(TwilioAdapter)}.OptedOut:{address}";
+        var key = OptedOutKey(address);
         if (turnContext.TurnState.TryGetValue(key, out var known) && known is bool optedOut)
         {
             return optedOut;
@@ -143,6 +151,8 @@ public sealed partial class TwilioAdapter : BotAdapter
         turnContext.TurnState[key] = optedOut;
         return optedOut;
     }
+
+    private static string OptedOutKey(string address) => $"{nameof(TwilioAdapter)}.OptedOut:{address}";
 
     public override Task<ResourceResponse> UpdateActivityAsync(ITurnContext turnContext, Activity activity, CancellationToken cancellationToken) =>
         throw new NotSupportedException("A text message cannot be changed once sent.");

@@ -1,4 +1,5 @@
 using Bot.Data;
+using Bot.Data.Contacts;
 using Bot.Data.Conversations;
 using Bot.Testing;
 
@@ -86,6 +87,26 @@ public class MessageStoreTests
         Assert.Equal(["b", "e"], (await messages.PendingInboundAsync("sms", [first], 10, CancellationToken.None)).Select(m => m.Text));
         Assert.Equal(["e"], (await messages.PendingInboundAsync("sms", [first, second], 10, CancellationToken.None)).Select(m => m.Text));
         Assert.Equal(["a", "d"], (await messages.PendingInboundAsync("sms", [second, third], 2, CancellationToken.None)).Select(m => m.Text));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task A_waiting_text_says_whether_its_sender_has_opted_out(StorageProvider provider)
+    {
+        await using var test = await TestDatabase.CreateAsync(provider);
+        var (messages, first) = await Conversation(test);
+        var second = await new ConversationStore(test.Database).TouchAsync(
+            new ConversationActivity("sms", "+15555550101", "+15555550101", null, At), CancellationToken.None);
+        var optOuts = new OptOutStore(test.Database, new TestClock(At));
+        await optOuts.SetAsync("sms", "+15555550100", optedOut: true, CancellationToken.None);
+        await optOuts.SetAsync("sms", "+15555550101", optedOut: true, CancellationToken.None);
+        await optOuts.SetAsync("sms", "+15555550101", optedOut: false, CancellationToken.None);
+        await messages.RecordInboundAsync(new InboundMessage(first, "sms", "a", At, "SM1"), CancellationToken.None);
+        await messages.RecordInboundAsync(new InboundMessage(second, "sms", "b", At, "SM2"), CancellationToken.None);
+
+        var waiting = await messages.PendingInboundAsync("sms", 10, CancellationToken.None);
+
+        Assert.Equal([("a", true), ("b", false)], waiting.Select(m => (m.Text, m.SenderOptedOut)));
     }
 
     private static async Task<(MessageStore Messages, long ConversationId)> Conversation(TestDatabase test)

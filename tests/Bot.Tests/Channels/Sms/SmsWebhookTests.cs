@@ -1,10 +1,12 @@
 using System.Net;
+using Bot.Channels.Sms;
 using Bot.Data.Contacts;
 using Bot.Data.Conversations;
 using Bot.Data.Outbox;
 using Bot.Dialogs.Engine;
 using Bot.Testing;
 using Bot.Tests.Support;
+using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Tests.Channels.Sms;
@@ -151,6 +153,30 @@ public class SmsWebhookTests
         Assert.Equal(("+15555550999", "Device help desk: 555-0199, school days 7:30–4:30."), (help.To, help.Body));
         Assert.Equal(Student, afterStart.To);
         Assert.False(await desk.App.Services.GetRequiredService<OptOutStore>().IsOptedOutAsync("sms", Student, CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    public async Task A_turn_writes_to_the_sender_by_the_opt_out_read_with_its_text(bool optedOutWhenRead, bool answered)
+    {
+        await using var desk = await SmsDesk.StartAsync();
+        var conversation = await desk.App.Services.GetRequiredService<ConversationStore>()
+            .TouchAsync(new ConversationActivity("sms", Student, Student, null, DateTimeOffset.UtcNow), CancellationToken.None);
+        var text = new PendingInbound
+        {
+            ConversationId = conversation,
+            ChannelConversationId = Student,
+            Address = Student,
+            Text = "hi",
+            ExternalId = "SM-read-with-opt-out",
+            SenderOptedOut = optedOutWhenRead,
+        };
+
+        Assert.True(await desk.App.Services.GetRequiredService<TwilioAdapter>().ProcessAsync(text, desk.App.Services.GetRequiredService<IBot>(), CancellationToken.None));
+
+        var outbox = await desk.App.Services.GetRequiredService<OutboxStore>().ForConversationAsync(conversation, CancellationToken.None);
+        Assert.Equal(answered, outbox.Count > 0);
     }
 
     [Fact]
