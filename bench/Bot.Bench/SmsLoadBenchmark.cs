@@ -24,6 +24,9 @@ internal static class SmsLoadBenchmark
     private const int MaxWarmUpWaves = 40;
     private const long SettledMethods = 50;
 
+    // One quiet wave can be a lull between two rounds of recompilation; two in a row are not.
+    private const int SettledWaves = 2;
+
     // Each turn: what the phone texts and how many replies it waits for.
     private static readonly (string Text, int Replies)[] Script =
     [
@@ -81,18 +84,16 @@ internal static class SmsLoadBenchmark
         // after start-up. A server runs for days; what it does once that settles is what is measured.
         var warmUp = Stopwatch.StartNew();
         var warmUpWaves = 0;
-        while (warmUpWaves < MaxWarmUpWaves)
+        var quietWaves = 0;
+        while (warmUpWaves < MaxWarmUpWaves && quietWaves < SettledWaves)
         {
             var compiled = JitInfo.GetCompiledMethodCount();
             await ConverseAsync(client, inboxes, Enumerable.Range(WarmUpPhones + (warmUpWaves++ * phones), phones));
-            if (JitInfo.GetCompiledMethodCount() - compiled < SettledMethods)
-            {
-                break;
-            }
+            quietWaves = JitInfo.GetCompiledMethodCount() - compiled < SettledMethods ? quietWaves + 1 : 0;
         }
 
         System.Console.WriteLine(
-            $"warm-up: {warmUpWaves} unmeasured wave(s) of {phones} phones in {warmUp.Elapsed.TotalSeconds:F1} s, until a wave compiled fewer than {SettledMethods} methods");
+            $"warm-up: {warmUpWaves} unmeasured wave(s) of {phones} phones in {warmUp.Elapsed.TotalSeconds:F1} s, until {SettledWaves} waves in a row compiled fewer than {SettledMethods} methods each");
         var acks = new List<double>();
         var turns = new List<double>();
         var elapsed = TimeSpan.Zero;
