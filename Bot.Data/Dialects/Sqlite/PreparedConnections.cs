@@ -7,7 +7,7 @@ namespace Bot.Data.Dialects.Sqlite;
 /// <summary>
 /// The pool of SQLite connections, kept open with the statements each has compiled (<see cref="PreparedStatements"/>).
 /// Microsoft.Data.Sqlite compiles a command's SQL again every time it runs (it keeps no statement cache:
-/// dotnet/efcore#14044), which under load was a sixth of the desk's CPU; the provider's own pool is switched off.
+/// dotnet/efcore#14044), which under load was about 15% of the desk's working CPU; the provider's own pool is switched off.
 /// </summary>
 internal sealed class PreparedConnections : ConnectionSource
 {
