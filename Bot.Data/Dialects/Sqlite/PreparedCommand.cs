@@ -15,7 +15,8 @@ internal sealed class PreparedCommand(PreparedConnection connection) : DbCommand
     [AllowNull]
     public override string CommandText { get; set; } = string.Empty;
 
-    public override int CommandTimeout { get; set; } = 30;
+    /// <summary>Seconds to retry a locked database, from the connection string's Default Timeout as the provider's commands do.</summary>
+    public override int CommandTimeout { get; set; } = connection.Statements.Connection.DefaultTimeout;
 
     public override CommandType CommandType { get; set; } = CommandType.Text;
 

@@ -55,10 +55,8 @@ internal sealed class PreparedConnection(PreparedStatements statements, Prepared
         }
     }
 
-    protected override DbTransaction BeginDbTransaction(IsolationLevel isolationLevel)
-    {
-        return transaction = new PreparedTransaction(this, Statements.Connection.BeginTransaction(isolationLevel));
-    }
+    protected override DbTransaction BeginDbTransaction(IsolationLevel isolationLevel) =>
+        transaction = new PreparedTransaction(this, Statements.Connection.BeginTransaction(isolationLevel));
 
     protected override DbCommand CreateDbCommand() => new PreparedCommand(this);
 

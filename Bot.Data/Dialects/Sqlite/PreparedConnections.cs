@@ -25,7 +25,8 @@ internal sealed class PreparedConnections : ConnectionSource
         var builder = new SqliteConnectionStringBuilder(connectionString);
         ConnectionString = connectionString;
         DataSource = builder.DataSource;
-        unpooled = new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString();
+        builder.Pooling = false;
+        unpooled = builder.ToString();
         this.configure = configure;
     }
 

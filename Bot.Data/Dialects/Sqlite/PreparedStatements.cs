@@ -80,7 +80,7 @@ internal sealed class PreparedStatements(SqliteConnection connection) : IDisposa
     /// <summary>Runs a statement without parameters or results (a savepoint) in <paramref name="transaction"/>.</summary>
     public void Execute(string sql, SqliteTransaction transaction)
     {
-        var command = Take(sql, transaction, timeout: 0, NoParameters);
+        var command = Take(sql, transaction, Connection.DefaultTimeout, NoParameters);
         command.ExecuteNonQuery();
         Done(command);
     }
