@@ -1,4 +1,3 @@
-using System.Data.Common;
 using DbUp.Builder;
 
 namespace Bot.Data.Dialects;

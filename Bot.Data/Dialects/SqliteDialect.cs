@@ -1,4 +1,3 @@
-using System.Data.Common;
 using DbUp;
 using DbUp.Builder;
 using Bot.Data.Dialects.Sqlite;
