@@ -43,16 +43,21 @@ internal sealed class PreparedConnection(PreparedStatements statements, Prepared
             return;
         }
 
+        var open = transaction;
+        statements = null;
+        transaction = null;
         try
         {
-            transaction?.Dispose();
+            open?.Dispose();
         }
-        finally
+        catch
         {
-            transaction = null;
-            statements = null;
-            source.Return(kept);
+            // A connection that could not roll back is not handed to anyone else.
+            kept.Dispose();
+            throw;
         }
+
+        source.Return(kept);
     }
 
     protected override DbTransaction BeginDbTransaction(IsolationLevel isolationLevel) =>

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Data;
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 
@@ -73,7 +74,7 @@ internal sealed class PreparedConnections : ConnectionSource
             throw;
         }
 
-        if (!disposed)
+        if (!disposed && statements.Connection.State == ConnectionState.Open)
         {
             if (Interlocked.Increment(ref idleCount) <= MaxIdle)
             {

@@ -58,6 +58,21 @@ public class PreparedConnectionsTests
     }
 
     [Fact]
+    public async Task A_statement_that_failed_runs_again_with_new_values()
+    {
+        await using var test = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
+        const string insert = "INSERT INTO scratch (x) VALUES (@X)";
+        await using var connection = await test.Database.OpenAsync(CancellationToken.None);
+        await connection.ExecuteAsync("CREATE TABLE scratch (x INTEGER UNIQUE)");
+        await connection.ExecuteAsync(insert, new { X = 1 });
+
+        await Assert.ThrowsAsync<SqliteException>(() => connection.ExecuteAsync(insert, new { X = 1 }));
+        await connection.ExecuteAsync(insert, new { X = 2 });
+
+        Assert.Equal([1L, 2L], await connection.QueryAsync<long>("SELECT x FROM scratch ORDER BY x"));
+    }
+
+    [Fact]
     public async Task Texts_past_the_kept_limit_still_run_each_with_its_own_values()
     {
         await using var test = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
