@@ -1,6 +1,6 @@
+using Bot.Data.Dialects.Sqlite;
 using DbUp;
 using DbUp.Builder;
-using Bot.Data.Dialects.Sqlite;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -103,7 +103,6 @@ public sealed class SqliteDialect : SqlDialect
         new SqliteConnectionStringBuilder
         {
             DataSource = Path.Combine(contentRoot, "data", "bot.db"),
-            Pooling = true,
         }.ToString();
 
     /// <summary>Creates the folder that holds the database file, so that a first run needs no set-up.</summary>
