@@ -58,11 +58,15 @@ public sealed class Database : IAsyncDisposable, IDisposable
             },
             cancellationToken);
 
-    public void Dispose() => connections.Dispose();
+    public void Dispose()
+    {
+        groupCommit?.Dispose();
+        connections.Dispose();
+    }
 
     public ValueTask DisposeAsync()
     {
-        connections.Dispose();
+        Dispose();
         return ValueTask.CompletedTask;
     }
 

@@ -7,46 +7,56 @@ namespace Bot.Data;
 /// (SQLite): while one group commits, the next gathers, and it then runs as one transaction with a savepoint per
 /// caller. A burst of a hundred webhooks costs a few disk flushes rather than a hundred, and no caller sleeps in the
 /// engine's busy handler. A caller whose work throws has only its own work rolled back.
+/// The committer has a thread of its own: every write waits for it, so it starts the next group as soon as callers
+/// are waiting instead of queueing behind the thread pool's other work (under load that queue, not the disk, was most
+/// of a webhook's wait).
 /// Work must only run statements on the transaction it is given: it runs on the committer's call path, and calling
 /// back into the database's transactions from inside it would wait for itself.
 /// </summary>
-internal sealed class GroupCommit(Func<CancellationToken, Task<DbConnection>> open)
+internal sealed class GroupCommit(Func<CancellationToken, Task<DbConnection>> open) : IDisposable
 {
     private const string Savepoint = "caller";
 
-    private readonly Lock sync = new();
+    private readonly object sync = new();
     private List<Pending> queue = [];
-    private bool committing;
+    private Thread? committer;
+    private bool stopping;
 
     public async Task<T> RunAsync<T>(Func<DbTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
         var pending = new Pending(async (transaction, token) => await work(transaction, token), cancellationToken);
-        bool start;
         lock (sync)
         {
+            ObjectDisposedException.ThrowIf(stopping, this);
             queue.Add(pending);
-            start = !committing;
-            committing = true;
-        }
-
-        if (start)
-        {
-            _ = Task.Run(CommitQueuedAsync, CancellationToken.None);
+            if (committer is null)
+            {
+                committer = new Thread(CommitQueued) { IsBackground = true, Name = "Group commit" };
+                committer.Start();
+            }
+            else if (queue.Count == 1)
+            {
+                Monitor.Pulse(sync);
+            }
         }
 
         return (T)(await pending.Result.Task)!;
     }
 
-    private async Task CommitQueuedAsync()
+    private void CommitQueued()
     {
         while (true)
         {
             List<Pending> group;
             lock (sync)
             {
+                while (queue.Count == 0 && !stopping)
+                {
+                    Monitor.Wait(sync);
+                }
+
                 if (queue.Count == 0)
                 {
-                    committing = false;
                     return;
                 }
 
@@ -54,7 +64,19 @@ internal sealed class GroupCommit(Func<CancellationToken, Task<DbConnection>> op
                 queue = [];
             }
 
-            await CommitAsync(group);
+            try
+            {
+                // The work is SQLite's, which completes without yielding; waiting here costs no thread-pool thread.
+                CommitAsync(group).GetAwaiter().GetResult();
+            }
+            catch (Exception ex)
+            {
+                // CommitAsync answers every caller itself; this only keeps an unexpected failure from ending the thread.
+                foreach (var caller in group)
+                {
+                    caller.Fail(ex);
+                }
+            }
         }
     }
 
@@ -103,6 +125,19 @@ internal sealed class GroupCommit(Func<CancellationToken, Task<DbConnection>> op
         {
             caller.Result.TrySetResult(value);
         }
+    }
+
+    public void Dispose()
+    {
+        Thread? running;
+        lock (sync)
+        {
+            stopping = true;
+            running = committer;
+            Monitor.Pulse(sync);
+        }
+
+        running?.Join();
     }
 
     private sealed class Pending(Func<DbTransaction, CancellationToken, Task<object?>> work, CancellationToken cancellation)

@@ -84,4 +84,41 @@ public class DatabaseTransactionTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => second);
         Assert.Equal("first", Assert.Single(await outbox.DueAsync("sms", At, 10, CancellationToken.None)).Body);
     }
+
+    [Fact]
+    public async Task Disposing_the_database_first_commits_the_writes_already_queued_and_then_refuses_new_ones()
+    {
+        await using var test = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
+        var database = new Database(test.Database.Dialect, test.Database.ConnectionString);
+        var release = new TaskCompletionSource();
+
+        // The first write holds the committer while ten more queue behind it; then the database is disposed.
+        var first = database.InTransactionAsync(
+            async (transaction, token) =>
+            {
+                await release.Task;
+                return await EnqueueAsync(0, "first", transaction, token);
+            },
+            CancellationToken.None);
+        var queued = Enumerable.Range(0, 10)
+            .Select(i => database.InTransactionAsync((transaction, token) => EnqueueAsync(i + 1, $"queued {i}", transaction, token), CancellationToken.None))
+            .ToList();
+        var disposing = Task.Run(database.Dispose);
+
+        await Task.Delay(200);
+        Assert.False(disposing.IsCompleted, "disposing returned while writes were still queued");
+        release.SetResult();
+        await disposing;
+        await first;
+        await Task.WhenAll(queued);
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() =>
+            database.InTransactionAsync((transaction, token) => EnqueueAsync(99, "too late", transaction, token), CancellationToken.None));
+        var due = await new OutboxStore(test.Database).DueAsync("sms", At, 20, CancellationToken.None);
+        Assert.Equal(11, due.Count);
+        Assert.DoesNotContain(due, message => message.Body == "too late");
+
+        static Task<long> EnqueueAsync(int phone, string body, System.Data.Common.DbTransaction transaction, CancellationToken token) =>
+            OutboxStore.EnqueueAsync(new NewOutboxMessage("sms", $"+1555555{phone:D4}", "+15555550199", body, null), At, transaction, token);
+    }
 }
