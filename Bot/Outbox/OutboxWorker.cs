@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using Bot.Data;
 using Bot.Data.Conversations;
@@ -9,6 +10,7 @@ namespace Bot.Outbox;
 /// Delivers outbox messages: for each address its oldest message first, so people get replies in order; a failure
 /// is retried later with growing, jittered delays; after the last attempt the message is dead-lettered and a system
 /// note on the conversation (and so on its ticket) says it was not delivered. An outage delays replies, never drops them.
+/// A batch's outcomes commit while the next batch is sent.
 /// </summary>
 public sealed partial class OutboxWorker(
     IEnumerable<IOutboxSender> senders,
@@ -23,6 +25,10 @@ public sealed partial class OutboxWorker(
     private const int Batch = 16;
     private static readonly TimeSpan Idle = TimeSpan.FromSeconds(1);
 
+    // Batches whose outcomes are being committed, by their messages' ids. Until its outcome is committed a message still
+    // looks due in the outbox, so reads leave these out, and its address's next message waits until then.
+    private readonly ConcurrentDictionary<long, Task> recording = new();
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var enabled = senders.Where(sender => sender.Enabled).ToList();
@@ -31,35 +37,48 @@ public sealed partial class OutboxWorker(
             return;
         }
 
-        while (!stoppingToken.IsCancellationRequested)
+        try
         {
-            var worked = false;
-            try
+            while (!stoppingToken.IsCancellationRequested)
             {
-                foreach (var sender in enabled)
+                var worked = false;
+                try
                 {
-                    worked |= await DeliverDueAsync(sender, stoppingToken);
+                    foreach (var sender in enabled)
+                    {
+                        worked |= await DeliverDueAsync(sender, stoppingToken);
+                    }
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    LogWorkerFailed(logger, ex.GetType().FullName);
+                }
+
+                if (!worked)
+                {
+                    await signal.WaitAsync(Idle, stoppingToken);
                 }
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogWorkerFailed(logger, ex.GetType().FullName);
-            }
-
-            if (!worked)
-            {
-                await signal.WaitAsync(Idle, stoppingToken);
-            }
+        }
+        finally
+        {
+            // Outcomes known when the host stops are still committed, so nothing sent is sent again.
+            await Task.WhenAll(recording.Values.Distinct()).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
 
     /// <summary>
-    /// Sends what is due, several addresses at once, and records every outcome in one transaction; true when anything
-    /// was attempted. Outcomes already known when the host stops are still recorded, so nothing sent is sent again.
+    /// Sends what is due, several addresses at once, and starts committing every outcome in one transaction; true when
+    /// anything was attempted.
     /// </summary>
-    public async Task<bool> DeliverDueAsync(IOutboxSender sender, CancellationToken cancellationToken)
+    private async Task<bool> DeliverDueAsync(IOutboxSender sender, CancellationToken cancellationToken)
     {
-        var due = await outbox.DueAsync(sender.Channel, time.GetUtcNow(), Batch, cancellationToken);
+        // Taken before the read: a batch committed during the read may still be read as due.
+        var busy = recording.Keys.ToHashSet();
+        var due = (await outbox.DueAsync(sender.Channel, time.GetUtcNow(), Batch + busy.Count, cancellationToken))
+            .Where(message => !busy.Contains(message.Id))
+            .Take(Batch)
+            .ToList();
         if (due.Count == 0)
         {
             return false;
@@ -75,10 +94,27 @@ public sealed partial class OutboxWorker(
         }
         finally
         {
-            await RecordAsync([.. outcomes.OfType<Outcome>()]);
+            var known = outcomes.OfType<Outcome>().ToList();
+            if (known.Count > 0)
+            {
+                StartRecording(known);
+            }
         }
 
         return true;
+    }
+
+    /// <summary>Starts committing a batch's outcomes; until they are committed, reads leave the batch's messages out.</summary>
+    private void StartRecording(IReadOnlyList<Outcome> outcomes)
+    {
+        var registered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var record = RecordAsync(outcomes, registered.Task);
+        foreach (var outcome in outcomes)
+        {
+            recording[outcome.Id] = record;
+        }
+
+        registered.SetResult();
     }
 
     private async Task<Outcome> AttemptAsync(IOutboxSender sender, PendingOutboxMessage message, CancellationToken cancellationToken)
@@ -104,23 +140,39 @@ public sealed partial class OutboxWorker(
         }
     }
 
-    private async Task RecordAsync(IReadOnlyList<Outcome> outcomes)
+    /// <summary>Commits a batch's outcomes; once it has, their messages leave <see cref="recording"/>.</summary>
+    private async Task RecordAsync(IReadOnlyList<Outcome> outcomes, Task registered)
     {
-        if (outcomes.Count == 0)
+        // Begins once the batch is in the table, so that the table never keeps a batch already committed.
+        await registered;
+        try
         {
+            // Not cancellable: a message handed to the provider must be marked sent even while the host stops.
+            await database.InTransactionAsync(
+                async (transaction, token) =>
+                {
+                    foreach (var outcome in outcomes)
+                    {
+                        await outcome.RecordAsync(transaction, token);
+                    }
+                },
+                CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            // Not committed: the messages are still due, and a later read tries them again.
+            LogWorkerFailed(logger, ex.GetType().FullName);
             return;
         }
-
-        // Not cancellable: a message handed to the provider must be marked sent even while the host stops.
-        await database.InTransactionAsync(
-            async (transaction, token) =>
+        finally
+        {
+            foreach (var outcome in outcomes)
             {
-                foreach (var outcome in outcomes)
-                {
-                    await outcome.RecordAsync(transaction, token);
-                }
-            },
-            CancellationToken.None);
+                recording.TryRemove(outcome.Id, out _);
+            }
+
+            signal.Notify(); // the addresses' next messages are due
+        }
 
         foreach (var outcome in outcomes)
         {
@@ -136,25 +188,26 @@ public sealed partial class OutboxWorker(
         }
     }
 
-    private abstract record Outcome
+    /// <summary>What came of one attempt to send message <paramref name="Id"/>.</summary>
+    private abstract record Outcome(long Id)
     {
         public abstract Task RecordAsync(DbTransaction transaction, CancellationToken cancellationToken);
     }
 
-    private sealed record Sent(long Id, string ExternalId, DateTimeOffset At) : Outcome
+    private sealed record Sent(long Id, string ExternalId, DateTimeOffset At) : Outcome(Id)
     {
         public override Task RecordAsync(DbTransaction transaction, CancellationToken cancellationToken) =>
             OutboxStore.MarkSentAsync(Id, ExternalId, At, transaction, cancellationToken);
     }
 
-    private sealed record Retry(long Id, DateTimeOffset NextAttemptAt, string Error, int Attempt) : Outcome
+    private sealed record Retry(long Id, DateTimeOffset NextAttemptAt, string Error, int Attempt) : Outcome(Id)
     {
         public override Task RecordAsync(DbTransaction transaction, CancellationToken cancellationToken) =>
             OutboxStore.RetryLaterAsync(Id, NextAttemptAt, Error, transaction, cancellationToken);
     }
 
     /// <summary>Given up on; after failed attempts a system note on the conversation (and so its ticket) says so.</summary>
-    private sealed record Dead(PendingOutboxMessage Message, string Error, int Attempts, DateTimeOffset At, bool TellTheTicket) : Outcome
+    private sealed record Dead(PendingOutboxMessage Message, string Error, int Attempts, DateTimeOffset At, bool TellTheTicket) : Outcome(Message.Id)
     {
         public override async Task RecordAsync(DbTransaction transaction, CancellationToken cancellationToken)
         {

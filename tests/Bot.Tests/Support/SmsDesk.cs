@@ -1,5 +1,6 @@
 using Bot.Data;
 using Bot.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Tests.Support;
 
@@ -29,14 +30,16 @@ internal sealed class SmsDesk : IAsyncDisposable
     /// <summary>Where a browser reaches the app, when it was started with <see cref="StartOnLoopbackAsync"/>.</summary>
     public Uri? Address { get; }
 
-    public static Task<SmsDesk> StartAsync(TestDatabase? database = null, Dictionary<string, string?>? settings = null) =>
-        StartAsync(database, settings, onLoopback: false);
+    public static Task<SmsDesk> StartAsync(
+        TestDatabase? database = null, Dictionary<string, string?>? settings = null, Action<IServiceCollection>? replaceServices = null) =>
+        StartAsync(database, settings, onLoopback: false, replaceServices);
 
     /// <summary>The same desk served by Kestrel on a loopback port instead of the in-memory test server, for a browser.</summary>
     public static Task<SmsDesk> StartOnLoopbackAsync(Dictionary<string, string?>? settings = null) =>
-        StartAsync(null, settings, onLoopback: true);
+        StartAsync(null, settings, onLoopback: true, replaceServices: null);
 
-    private static async Task<SmsDesk> StartAsync(TestDatabase? database, Dictionary<string, string?>? settings, bool onLoopback)
+    private static async Task<SmsDesk> StartAsync(
+        TestDatabase? database, Dictionary<string, string?>? settings, bool onLoopback, Action<IServiceCollection>? replaceServices)
     {
         database ??= await TestDatabase.CreateAsync(StorageProvider.Sqlite);
         var twilio = await TwilioApiServer.StartAsync();
@@ -51,7 +54,7 @@ internal sealed class SmsDesk : IAsyncDisposable
             ["Twilio:RetryBaseDelay"] = "00:00:00.050",
             ["Twilio:HelpReply"] = "Device help desk: 555-0199, school days 7:30–4:30.",
         };
-        var app = DeskApp.On(database, settings: all);
+        var app = DeskApp.On(database, replaceServices, all);
 
         // Start the host: the inbox processor and the delivery worker run from here on.
         var address = onLoopback ? app.StartOnLoopback() : null;

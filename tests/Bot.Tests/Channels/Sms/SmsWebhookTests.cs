@@ -3,6 +3,7 @@ using Bot.Channels.Sms;
 using Bot.Data.Contacts;
 using Bot.Data.Conversations;
 using Bot.Data.Outbox;
+using Bot.Dialogs;
 using Bot.Dialogs.Engine;
 using Bot.Testing;
 using Bot.Tests.Support;
@@ -134,6 +135,84 @@ public class SmsWebhookTests
         }
 
         Assert.Empty(await messages.PendingInboundAsync("sms", 10, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_turn_waiting_for_its_commit_gives_its_place_to_the_next_conversation()
+    {
+        // More conversations waiting than the inbox has places (8), and the database's write lock held elsewhere, so that
+        // no turn can commit: every conversation still gets the bot's answer, and all of them go out once the lock is free.
+        const int Phones = 12;
+        var bot = new AnsweredTurns();
+        await using var desk = await SmsDesk.StartAsync(replaceServices: services =>
+            services.AddSingleton<IBot>(provider => bot.Around(provider.GetRequiredService<DeskBot>())));
+        var conversations = new ConversationStore(desk.Database.Database);
+        var messages = new MessageStore(desk.Database.Database);
+        for (var phone = 0; phone < Phones; phone++)
+        {
+            var from = $"+1555555{phone:D4}";
+            var id = await conversations.TouchAsync(new ConversationActivity("sms", from, from, null, DateTimeOffset.UtcNow), CancellationToken.None);
+            await messages.RecordInboundAsync(new InboundMessage(id, "sms", "my laptop screen is cracked", DateTimeOffset.UtcNow, $"SM_PLACE_{phone}"), CancellationToken.None);
+        }
+
+        await using var lockHolder = await SqliteWriteLock.TakeAsync(desk.Database.ConnectionString);
+        desk.App.Services.GetRequiredService<SmsInboxProcessor>().Notify();
+        for (var wait = 0; wait < 200 && bot.Count < Phones; wait++)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.Equal(Phones, bot.Count);
+        Assert.Equal(0, desk.Twilio.Requests);
+
+        await lockHolder.DisposeAsync();
+        var replies = await desk.RepliesAsync(2 * Phones);
+        Assert.Equal(Phones, replies.Select(reply => reply.To).Distinct().Count());
+        Assert.Equal(Phones, replies.Count(reply => reply.Body == English.Greeting));
+    }
+
+    [Fact]
+    public async Task A_reply_whose_sending_is_still_being_recorded_is_not_sent_again_and_the_next_to_its_number_waits()
+    {
+        await using var desk = await SmsDesk.StartAsync();
+        var outbox = new OutboxStore(desk.Database.Database);
+        const string Other = "+15555550124";
+        await outbox.EnqueueAsync(new NewOutboxMessage("sms", Student, SmsDesk.DistrictNumber, "first to the student", null), DateTimeOffset.UtcNow, CancellationToken.None);
+        await outbox.EnqueueAsync(new NewOutboxMessage("sms", Student, SmsDesk.DistrictNumber, "second to the student", null), DateTimeOffset.UtcNow, CancellationToken.None);
+        await outbox.EnqueueAsync(new NewOutboxMessage("sms", Other, SmsDesk.DistrictNumber, "to the other number", null), DateTimeOffset.UtcNow, CancellationToken.None);
+
+        // The sends go through; recording that they did waits for the lock, and the worker polls meanwhile.
+        await using var lockHolder = await SqliteWriteLock.TakeAsync(desk.Database.ConnectionString);
+        desk.App.Services.GetRequiredService<Bot.Outbox.OutboxSignal>().Notify();
+        var sent = await desk.RepliesAsync(2);
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
+
+        Assert.Equal(["first to the student", "to the other number"], sent.Select(sms => sms.Body).Order());
+        Assert.Equal(2, desk.Twilio.Requests);
+
+        await lockHolder.DisposeAsync();
+        Assert.Equal("second to the student", (await desk.RepliesAsync(1))[0].Body);
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        Assert.Equal(3, desk.Twilio.Requests);
+    }
+
+    /// <summary>Counts the turns the bot has finished answering, whether or not they have committed.</summary>
+    private sealed class AnsweredTurns
+    {
+        private int count;
+
+        public int Count => Volatile.Read(ref count);
+
+        public IBot Around(IBot bot) => new Counting(bot, this);
+
+        private sealed class Counting(IBot bot, AnsweredTurns answered) : IBot
+        {
+            public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
+            {
+                await bot.OnTurnAsync(turnContext, cancellationToken);
+                Interlocked.Increment(ref answered.count);
+            }
+        }
     }
 
     [Fact]
