@@ -66,7 +66,7 @@ internal sealed class GroupCommit(Func<CancellationToken, Task<DbConnection>> op
 
             try
             {
-                // The work is SQLite's, which completes without yielding; waiting here costs no thread-pool thread.
+                // Blocks this thread, never a thread-pool one; SQLite's work completes without yielding anyway.
                 CommitAsync(group).GetAwaiter().GetResult();
             }
             catch (Exception ex)
